@@ -1,0 +1,195 @@
+/**
+ * Turns spec text into a small resolved tree: mappings, sequences and scalars, each
+ * with the span a diagnostic should point at. Anchors, aliases and `<<` merge keys are
+ * resolved here, once, so no check ever sees an alias: a node reached through an alias
+ * carries the alias's span (the place where the alias is used). Duplicate keys are
+ * found here with a hash set (the `yaml` package's own check is quadratic) and the
+ * later occurrence is dropped from the tree after being reported.
+ *
+ * It does not know the spec format; `model.ts` reads the format out of this tree.
+ */
+import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, Document, Node as YamlNode } from 'yaml';
+import { diag, SpecDiagnostic, Span } from './diagnostic';
+
+export type YNode = YScalar | YMap | YSeq;
+
+export interface YScalar {
+  readonly kind: 'scalar';
+  readonly span: Span;
+  /** The value as YAML 1.2 (core schema) reads it; null for an empty value. */
+  readonly value: string | number | boolean | null;
+  /** The text as Pacemaker would receive it: the source of a plain scalar, the value of a quoted one. */
+  readonly text: string;
+  readonly quoted: boolean;
+}
+
+export interface YPair {
+  readonly key: string;
+  readonly keySpan: Span;
+  /** `key:` with nothing after it is an empty scalar (value null) spanning the end of the key. */
+  readonly value: YNode;
+  /** True when the pair came in through a `<<` merge key; its spans are the merge's alias. */
+  readonly merged: boolean;
+}
+
+export interface YMap {
+  readonly kind: 'map';
+  readonly span: Span;
+  /** Pairs in document order, merged pairs after explicit ones; later duplicates are left out. */
+  readonly pairs: readonly YPair[];
+  get(key: string): YPair | undefined;
+}
+
+export interface YSeq {
+  readonly kind: 'seq';
+  readonly span: Span;
+  readonly items: readonly YNode[];
+}
+
+export interface ParsedYaml {
+  readonly text: string;
+  readonly root: YNode | undefined;
+  /** yaml-syntax and duplicate-key findings. */
+  readonly diagnostics: readonly SpecDiagnostic[];
+}
+
+/** Past this many resolved nodes, alias expansion stops (a "billion laughs" document). */
+const MAX_NODES = 5_000_000;
+
+class MapImpl implements YMap {
+  readonly kind = 'map';
+  private readonly index = new Map<string, YPair>();
+  readonly pairs: YPair[] = [];
+  constructor(readonly span: Span) {}
+  get(key: string): YPair | undefined {
+    return this.index.get(key);
+  }
+  /** Adds a pair unless its key is present; returns false for a repeat. */
+  add(pair: YPair): boolean {
+    if (this.index.has(pair.key)) return false;
+    this.index.set(pair.key, pair);
+    this.pairs.push(pair);
+    return true;
+  }
+}
+
+function spanOf(node: { range?: [number, number, number] | null } | null | undefined, fallback: Span): Span {
+  const r = node?.range;
+  return r ? { start: r[0], end: r[1] } : fallback;
+}
+
+function keyText(key: unknown): string {
+  if (isScalar(key)) {
+    const v = key.value;
+    if (v === null || v === undefined) return '';
+    if (typeof key.source === 'string' && key.type === 'PLAIN') return key.source;
+    return String(v);
+  }
+  return String(key ?? '');
+}
+
+class Resolver {
+  readonly diagnostics: SpecDiagnostic[] = [];
+  private count = 0;
+  private exploded = false;
+  private readonly active = new Set<YamlNode>();
+
+  constructor(private readonly doc: Document.Parsed) {}
+
+  /** Converts one node; `over` is the alias span every descendant takes when reached through an alias. */
+  convert(node: unknown, over: Span | undefined, fallback: Span): YNode {
+    if (++this.count > MAX_NODES) {
+      if (!this.exploded) {
+        this.exploded = true;
+        this.diagnostics.push(diag('yaml-syntax', over ?? fallback,
+          'Aliases expand to more than 5,000,000 nodes; the rest is not checked. Use fewer nested aliases.'));
+      }
+      return { kind: 'scalar', span: over ?? fallback, value: null, text: '', quoted: false };
+    }
+    if (isAlias(node)) {
+      const aliasSpan = over ?? spanOf(node, fallback);
+      const target = node.resolve(this.doc) as YamlNode | undefined;
+      if (!target || this.active.has(target)) {
+        if (!target) this.diagnostics.push(diag('yaml-syntax', aliasSpan, `Unknown alias *${node.source}: define the anchor &${node.source} before using it.`));
+        return { kind: 'scalar', span: aliasSpan, value: null, text: '', quoted: false };
+      }
+      this.active.add(target);
+      try {
+        return this.convert(target, aliasSpan, aliasSpan);
+      } finally {
+        this.active.delete(target);
+      }
+    }
+    const span = over ?? spanOf(node as YamlNode, fallback);
+    if (isMap(node)) return this.convertMap(node.items, span, over);
+    if (isSeq(node)) {
+      const items = node.items.map((item) => this.convert(item, over, span));
+      return { kind: 'seq', span, items };
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      let value: string | number | boolean | null;
+      if (v === null || v === undefined) value = null;
+      else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') value = v;
+      else value = String(v);
+      const text = !quoted && typeof node.source === 'string' && node.type === 'PLAIN'
+        ? node.source : (value === null ? '' : String(value));
+      return { kind: 'scalar', span, value, text, quoted };
+    }
+    return { kind: 'scalar', span, value: null, text: '', quoted: false };
+  }
+
+  private convertMap(items: readonly unknown[], span: Span, over: Span | undefined): YMap {
+    const map = new MapImpl(span);
+    const merges: { value: unknown; span: Span }[] = [];
+    for (const item of items) {
+      if (!isPair(item)) continue;
+      const k = item.key;
+      if (isScalar(k) && typeof k.value === 'symbol') {
+        merges.push({ value: item.value, span: over ?? spanOf(item.value as YamlNode, spanOf(k, span)) });
+        continue;
+      }
+      const key = keyText(k);
+      const keySpan = over ?? spanOf(k as YamlNode, span);
+      const value = item.value == null
+        ? { kind: 'scalar' as const, span: { start: keySpan.end, end: keySpan.end }, value: null, text: '', quoted: false }
+        : this.convert(item.value, over, keySpan);
+      if (!map.add({ key, keySpan, value, merged: false }) && over === undefined) {
+        this.diagnostics.push(diag('duplicate-key', keySpan,
+          `Key '${key}' repeats in this mapping: keep one '${key}' and remove or rename the other.`));
+      }
+    }
+    for (const merge of merges) this.mergeInto(map, merge.value, merge.span);
+    return map;
+  }
+
+  /** Adds the pairs of a `<<` source (a mapping, or a list of them) that the mapping does not set itself. */
+  private mergeInto(map: MapImpl, value: unknown, span: Span): void {
+    const sources = isSeq(value) ? value.items : [value];
+    for (const source of sources) {
+      const resolved = this.convert(source, span, span);
+      if (resolved.kind !== 'map') {
+        this.diagnostics.push(diag('yaml-syntax', span, 'A << merge key takes a mapping or a list of mappings (usually an alias such as *common).'));
+        continue;
+      }
+      for (const pair of resolved.pairs) map.add({ key: pair.key, keySpan: span, value: pair.value, merged: true });
+    }
+  }
+}
+
+/** Parses spec text into the resolved tree; never throws on malformed input. */
+export function parseYaml(text: string): ParsedYaml {
+  const doc = parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false });
+  const resolver = new Resolver(doc);
+  const diagnostics: SpecDiagnostic[] = [];
+  for (const err of doc.errors) {
+    const start = Math.max(0, Math.min(err.pos[0], text.length));
+    const end = Math.max(start, Math.min(err.pos[1], text.length));
+    diagnostics.push(diag('yaml-syntax', { start, end: end > start ? end : Math.min(text.length, start + 1) },
+      `YAML syntax: ${err.message.split('\n')[0]}`));
+  }
+  const whole = { start: 0, end: text.length };
+  const root = doc.contents == null ? undefined : resolver.convert(doc.contents, undefined, whole);
+  return { text, root, diagnostics: [...diagnostics, ...resolver.diagnostics] };
+}
