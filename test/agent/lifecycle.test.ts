@@ -1,0 +1,133 @@
+// agent/stash through a normal life against the stand-in, under dash and bash:
+// start waits through STARTING until RUNNING, runs Stash as stash_user with its
+// home variable set, start and stop are idempotent, monitor tells running from
+// stopped, and a probe of a stopped Stash says so quietly.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AgentResult, processAlive, processEnv, processesMentioning, processUid, Sandbox, Shell } from './sandbox';
+
+const OCF_NOT_RUNNING = 7;
+
+async function status(url: string): Promise<string> {
+  const r = await fetch(url);
+  return `${r.status} ${((await r.json()) as { state: string }).state}`;
+}
+
+function assertQuiet(r: AgentResult): void {
+  assert.deepEqual(r.reasons, [], r.stderr);
+  assert.doesNotMatch(r.stderr, /ERROR|WARN/, r.stderr);
+}
+
+function serverPids(box: Sandbox): number[] {
+  return processesMentioning(box.root).filter((pid) => processEnv(pid).has('STASH_HOME') || processEnv(pid).has('BITBUCKET_HOME'))
+    .filter((pid) => processUid(pid) === box.uid);
+}
+
+for (const shell of ['dash', 'bash'] as Shell[]) {
+  describe(`agent/stash life under ${shell}`, () => {
+    let box: Sandbox;
+    before(async () => { box = await Sandbox.create({ startingSeconds: 3 }); });
+    after(() => box.cleanup());
+
+    test('a probe of a stopped Stash says not running, and nothing else', async () => {
+      const r = await box.probe({ shell });
+      assert.equal(r.code, OCF_NOT_RUNNING, r.stderr);
+      assertQuiet(r);
+    });
+
+    test('start returns only once Stash reports RUNNING, having passed through STARTING (503)', async () => {
+      const seen = new Set<string>();
+      let starting = true;
+      const watcher = (async () => {
+        while (starting) {
+          try {
+            seen.add(await status(box.statusUrl));
+          } catch {
+            // not listening yet
+          }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      })();
+      const r = await box.run('start', { shell });
+      starting = false;
+      await watcher;
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(r.reasons, []);
+      assert.ok(seen.has('503 STARTING'), `states seen while starting: ${[...seen].join(', ')}`);
+      assert.equal(await status(box.statusUrl), '200 RUNNING');
+      assert.ok(r.ms >= 2500, `start returned after ${r.ms} ms, before the 3 s of STARTING were over`);
+    });
+
+    test('Stash runs as stash_user, not root, with STASH_HOME set to stash_home', () => {
+      const pid = box.serverPid();
+      assert.ok(pid !== undefined && processAlive(pid), 'the PID file names a live process');
+      assert.equal(processUid(pid), box.uid);
+      assert.equal(processEnv(pid).get('STASH_HOME'), box.home);
+    });
+
+    test('monitor and a probe say running', async () => {
+      for (const r of [await box.monitor({ shell }), await box.probe({ shell })]) {
+        assert.equal(r.code, 0, r.stderr);
+        assertQuiet(r);
+      }
+    });
+
+    test('a second start succeeds at once and starts no second Stash', async () => {
+      const before = box.serverPid();
+      const r = await box.run('start', { shell });
+      assert.equal(r.code, 0, r.stderr);
+      assert.ok(r.ms < 5000, `took ${r.ms} ms`);
+      assert.equal(box.serverPid(), before);
+      assert.deepEqual(serverPids(box), [before]);
+    });
+
+    test('stop ends Stash and clears its PID file', async () => {
+      const pid = box.serverPid();
+      assert.ok(pid !== undefined);
+      const r = await box.run('stop', { shell });
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(r.reasons, []);
+      assert.equal(processAlive(pid), false);
+      assert.equal(existsSync(box.pidFile()), false);
+      assert.deepEqual(processesMentioning(box.root), []);
+    });
+
+    test('then monitor says not running with a reason, and a probe says it quietly', async () => {
+      const monitor = await box.monitor({ shell });
+      assert.equal(monitor.code, OCF_NOT_RUNNING);
+      assert.equal(monitor.reasons.length, 1, monitor.stderr);
+      const probe = await box.probe({ shell });
+      assert.equal(probe.code, OCF_NOT_RUNNING);
+      assertQuiet(probe);
+    });
+
+    test('a second stop succeeds', async () => {
+      const r = await box.run('stop', { shell });
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(r.reasons, []);
+    });
+  });
+}
+
+describe('agent/stash with a Bitbucket Server installation', () => {
+  let box: Sandbox;
+  before(async () => { box = await Sandbox.create({ flavour: 'bitbucket', startingSeconds: 1 }); });
+  after(() => box.cleanup());
+
+  test('runs bin/start-bitbucket.sh with BITBUCKET_HOME and finds home/log/bitbucket.pid', async () => {
+    const start = await box.run('start');
+    assert.equal(start.code, 0, start.stderr);
+    assert.equal(box.pidFile(), join(box.home, 'log/bitbucket.pid'));
+    const pid = box.serverPid();
+    assert.ok(pid !== undefined && processAlive(pid));
+    assert.equal(processEnv(pid).get('BITBUCKET_HOME'), box.home);
+    assert.equal(processUid(pid), box.uid);
+    assert.equal((await box.monitor()).code, 0);
+    const stop = await box.run('stop');
+    assert.equal(stop.code, 0, stop.stderr);
+    assert.equal(processAlive(pid), false);
+    assert.equal((await box.monitor()).code, OCF_NOT_RUNNING);
+  });
+});
