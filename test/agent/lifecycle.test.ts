@@ -131,3 +131,30 @@ describe('agent/stash with a Bitbucket Server installation', () => {
     assert.equal((await box.monitor()).code, OCF_NOT_RUNNING);
   });
 });
+
+describe('agent/stash on a system without runuser', () => {
+  let box: Sandbox;
+  before(async () => {
+    box = await Sandbox.create({
+      startingSeconds: 1,
+      editAgent: (text) => {
+        assert.ok(text.includes('if have_binary runuser; then'));
+        return text.replace('if have_binary runuser; then', 'if false; then');
+      },
+    });
+  });
+  after(() => box.cleanup());
+
+  test('runs the scripts as stash_user through su, with STASH_HOME set', async () => {
+    const start = await box.run('start');
+    assert.equal(start.code, 0, start.stderr);
+    const pid = box.serverPid();
+    assert.ok(pid !== undefined && processAlive(pid));
+    assert.equal(processUid(pid), box.uid);
+    assert.equal(processEnv(pid).get('STASH_HOME'), box.home);
+    const stop = await box.run('stop');
+    assert.equal(stop.code, 0, stop.stderr);
+    assert.doesNotMatch(stop.stderr, /sending TERM/, 'the stop script itself stopped Stash');
+    assert.equal(processAlive(pid), false);
+  });
+});

@@ -51,6 +51,8 @@ export interface SandboxOptions {
   readonly flavour?: 'stash' | 'bitbucket';
   readonly startingSeconds?: number;
   readonly stoppingSeconds?: number;
+  /** Changes the sandbox's copy of the agent, to reach a branch this machine never takes. */
+  readonly editAgent?: (text: string) => string;
 }
 
 const ADVERTISED_MS: Readonly<Record<string, number>> = { start: 240_000, stop: 120_000, monitor: 30_000 };
@@ -155,7 +157,7 @@ export class Sandbox {
     const box = new Sandbox(user, uid, await freePort(), options.flavour ?? 'stash');
     chmodSync(box.root, 0o755);
     mkdirSync(join(box.root, 'agent'), { mode: 0o755 });
-    cpSync(AGENT_SOURCE, box.agent);
+    writeFileSync(box.agent, (options.editAgent ?? ((t) => t))(readFileSync(AGENT_SOURCE, 'utf8')));
     chmodSync(box.agent, 0o755);
     cpSync(STANDIN_SOURCE, box.inst, { recursive: true, filter: (src) => !src.endsWith('README.md') });
     if (box.flavour === 'bitbucket') {
