@@ -23,6 +23,8 @@ export interface AgentParameter {
   readonly deprecated: boolean;
   /** OCF 1.1 `<deprecated><replaced-with name=…/>`. */
   readonly replacedWith: readonly string[];
+  /** OCF 1.1 `<deprecated><desc>`: why, or what to do instead. */
+  readonly deprecatedDesc?: string;
   readonly shortdesc: string;
   readonly longdesc: string;
 }
