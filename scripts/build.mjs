@@ -3,7 +3,7 @@
 // source file: the Stash agent's meta-data, taken from agent/stash itself so the
 // server's schema and the agent can never disagree.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,6 +47,8 @@ async function main() {
     external: e.external ?? [],
     banner: e.banner ? { js: e.banner } : undefined,
   })));
+  // The CLI is the package's `bin`: runnable as ./dist/cli.js, not only through node.
+  if (existsSync(join(root, 'dist/cli.js'))) chmodSync(join(root, 'dist/cli.js'), 0o755);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
