@@ -1,0 +1,67 @@
+/**
+ * stash-home-not-shared: a Stash resource whose `stash_home` is not inside (path by
+ * path) the `directory` of a Filesystem resource that runs with it, so after a
+ * fail-over the other node would serve a different home. The range is the
+ * `stash_home` value. A Stash resource without `stash_home`, or with a relative one,
+ * is left to missing-param and param-value: a second finding on it would add nothing.
+ * When a Filesystem holds the home but does not run with Stash, the quick fix adds
+ * the colocation.
+ */
+import { diag, SpecFix } from '../../spec/diagnostic';
+import { ResourceDecl } from '../../spec/model';
+import { runsWith } from '../../spec/runsWith';
+import { colocationFix } from './colocationFix';
+import { FILESYSTEM, hasAgent, isInside, paramScalar, pathSegments, STASH } from './stashLayout';
+import { Validator } from './types';
+
+interface Mount {
+  readonly resource: ResourceDecl;
+  readonly directory: string;
+  readonly segments: readonly string[];
+}
+
+export const stashHomeNotShared: Validator = {
+  codes: ['stash-home-not-shared'],
+  check({ model, report }) {
+    const stash = model.resources.filter((r) => hasAgent(r, STASH));
+    if (stash.length === 0) return;
+    const relation = runsWith(model);
+    const mounts: Mount[] = [];
+    const mountsBySet = new Map<string, Mount[]>();
+    for (const resource of model.resources) {
+      const directory = hasAgent(resource, FILESYSTEM) ? paramScalar(resource, 'directory')?.text : undefined;
+      const segments = directory === undefined ? undefined : pathSegments(directory);
+      if (directory === undefined || segments === undefined) continue;
+      const mount = { resource, directory, segments };
+      mounts.push(mount);
+      const key = relation.setOf(resource.id);
+      const list = mountsBySet.get(key);
+      if (list) list.push(mount);
+      else mountsBySet.set(key, [mount]);
+    }
+    for (const s of stash) {
+      const home = paramScalar(s, 'stash_home');
+      const homePath = home && pathSegments(home.text);
+      if (!home || !homePath) continue;
+      const alongside = mountsBySet.get(relation.setOf(s.id)) ?? [];
+      if (alongside.some((m) => isInside(homePath, m.segments))) continue;
+      const lead = `${s.id}'s stash_home ${home.text} is not on a Filesystem resource that runs with it: ` +
+        'after a fail-over the other node would serve a different home.';
+      const holder = mounts.find((m) => isInside(homePath, m.segments));
+      let advice: string;
+      const fixes: SpecFix[] = [];
+      if (holder) {
+        const id = holder.resource.id;
+        advice = `${id} mounts ${holder.directory} but does not run with ${s.id}: add a colocation { resource: ${s.id}, with: ${id}, score: INFINITY }.`;
+        const fix = colocationFix(model, s.id, id, true);
+        if (fix) fixes.push(fix);
+      } else if (alongside.length > 0) {
+        const m = alongside[0];
+        advice = `${m.resource.id} runs with it but mounts ${m.directory}: move stash_home under ${m.directory}, or mount the home's file system there.`;
+      } else {
+        advice = `Add an ${FILESYSTEM} resource whose directory holds ${home.text}, and colocate ${s.id} with it.`;
+      }
+      report(diag('stash-home-not-shared', home.span, `${lead} ${advice}`, fixes));
+    }
+  },
+};
