@@ -1,0 +1,90 @@
+/**
+ * Publishes diagnostics: at once when a document opens, and once typing pauses
+ * (debounced) after a change. Parsing and checking run in two steps with a turn of
+ * the event loop between them, so requests queued meanwhile (hover, completion) are
+ * answered, and a check whose document has moved on to a newer version, or closed,
+ * is dropped instead of published.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ServerContext, errorText } from './context';
+import { toDiagnostic } from './convert';
+
+/** How long typing must pause before a changed document is checked. */
+export const DEFAULT_DEBOUNCE_MS = 200;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly open = new Set<string>();
+  private disposed = false;
+
+  constructor(private readonly ctx: ServerContext, private debounceMs = DEFAULT_DEBOUNCE_MS) {}
+
+  /** Changes how long typing must pause before a check. */
+  setDebounce(ms: number): void {
+    this.debounceMs = ms;
+  }
+
+  /** Wires the scheduler to the document events. */
+  register(): void {
+    const docs = this.ctx.documents.all;
+    // TextDocuments reports an open as a content change too: the first one is the open.
+    docs.onDidChangeContent((e) => {
+      const uri = e.document.uri;
+      const opened = !this.open.has(uri);
+      this.open.add(uri);
+      this.schedule(uri, opened ? 0 : this.debounceMs);
+    });
+    docs.onDidClose((e) => this.closed(e.document.uri));
+  }
+
+  /** Checks the document after `delay` ms; a later call for the same document replaces this one. */
+  schedule(uri: string, delay = this.debounceMs): void {
+    if (this.disposed) return;
+    const old = this.timers.get(uri);
+    if (old) clearTimeout(old);
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.check(uri);
+    }, delay));
+  }
+
+  /** Re-checks every open document soon (the catalog changed). */
+  recheckAll(): void {
+    for (const doc of this.ctx.documents.all.all()) this.schedule(doc.uri, 0);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private closed(uri: string): void {
+    this.open.delete(uri);
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+    void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async check(uri: string): Promise<void> {
+    const { documents, connection } = this.ctx;
+    const doc: TextDocument | undefined = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    try {
+      await this.ctx.catalogReady();
+      if (this.disposed || !documents.isCurrent(uri, version)) return;
+      documents.model(doc);
+      await nextTurn();
+      if (this.disposed || !documents.isCurrent(uri, version)) return;
+      const list = documents.diagnostics(doc, this.ctx.catalog());
+      if (this.disposed || !documents.isCurrent(uri, version)) return;
+      await connection.sendDiagnostics({ uri, version, diagnostics: list.map((d) => toDiagnostic(doc, d)) });
+    } catch (err) {
+      connection.console.error(`Checking ${uri} failed: ${errorText(err)}`);
+    }
+  }
+}
