@@ -75,6 +75,8 @@ cmd_up() {
 	fi
 	started=$(now)
 	trap up_exit EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM HUP
 	write_run "$count"
 	make_network
 	for ((i = 1; i <= count; i++)); do
@@ -87,7 +89,7 @@ cmd_up() {
 	log "sshd up on $count nodes after $(elapsed_since "$started") s"
 	wait_until 120 "$count nodes online with quorum" crm_mon_ready node01 "$count"
 	touch "$state_dir/up"
-	trap - EXIT
+	trap - EXIT INT TERM HUP
 	log "cluster $cluster_name up: $count nodes in $(elapsed_since "$started") s; ssh config: $ssh_config"
 }
 
@@ -145,12 +147,19 @@ cmd_boot() {
 	((i <= $(node_count))) || die "$name is not part of this cluster"
 	! node_pid "$i" >/dev/null || die "$name is already running"
 	started=$(now)
+	trap boot_exit EXIT
 	ip -n "$(node_ns "$i")" address add "$(node_addr "$i")/24" dev eth0
 	ip -n "$(node_ns "$i")" link set eth0 up
 	start_node "$i"
 	wait_until 60 "sshd on $name" ssh_ready "$name"
 	wait_until 120 "$name to rejoin" crm_mon_ready "$name" "$(node_count)"
+	trap - EXIT
 	log "$name booted and rejoined in $(elapsed_since "$started") s"
+}
+
+boot_exit() {
+	local rc=$?
+	((rc == 0)) || cmd_logs >&2 || true
 }
 
 cmd_exec() {

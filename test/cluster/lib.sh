@@ -43,8 +43,10 @@ elapsed_since() {
 
 check_settings() {
 	[[ $run_dir == /* ]] || die "STASH_HA_CLUSTER_DIR must be absolute: $run_dir"
-	# The run dir ends up in overlayfs mount options, which split on , and :.
-	[[ $run_dir =~ ^[A-Za-z0-9/._-]+$ ]] || die "STASH_HA_CLUSTER_DIR may hold only letters, digits, / . _ -: $run_dir"
+	# The run dir ends up in overlayfs mount options (split on , and :) and in
+	# ssh_config (split on blanks, quotes and #, expanding %).
+	[[ $run_dir != *[[:space:],:\\%\"\'#]* ]] ||
+		die "STASH_HA_CLUSTER_DIR must not hold blanks or any of , : \\ % \" ' #: $run_dir"
 	[[ $prefix =~ ^[a-z][a-z0-9]{0,5}$ ]] || die "STASH_HA_CLUSTER_PREFIX must be 1-6 lower-case letters or digits: $prefix"
 	[[ $net =~ ^(10|172|192)\.[0-9]{1,3}\.[0-9]{1,3}$ ]] || die "STASH_HA_CLUSTER_NET must be three octets of a private range: $net"
 	[[ $cluster_name =~ ^[A-Za-z][A-Za-z0-9_-]{0,31}$ ]] || die "bad STASH_HA_CLUSTER_NAME: $cluster_name"
