@@ -1,0 +1,217 @@
+/**
+ * One node reached over the system ssh client. It resolves who to log in as
+ * (spec, then ssh config, then root), runs argument vectors as one quoted
+ * command line, classifies ssh's own failures, and handles an unknown host key:
+ * it learns the fingerprint, asks the session's callback, and only on a yes
+ * lets ssh record the key (and checks that the key recorded is the one shown).
+ * A changed key is never accepted. Every command is logged; stdin never is.
+ */
+import { Logger } from './logger';
+import { Clock, ProcessResult, ProcessRunner } from './processRunner';
+import { RemoteCommand, RemoteResult, wrapForNode } from './remoteCommand';
+import { commandLine } from './shellQuote';
+import { classifySshFailure, FailureContext, parseServerHostKey, RemoteFailure, unknownHostKey } from './sshFailure';
+import {
+  DEFAULT_COMMAND_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_SEC, expandConfigPath, HostKeyPolicy, SshSettings, SshTarget,
+  sshCommandArgs, sshOptionArgs,
+} from './sshOptions';
+
+export interface RemoteDeps {
+  readonly runner: ProcessRunner;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** The target after the ssh config is applied (`ssh -G`). */
+export interface ResolvedTarget {
+  readonly user: string;
+  readonly hostname: string;
+  readonly port: number;
+  readonly knownHostsFiles: readonly string[];
+}
+
+type Resolution = { readonly ok: true; readonly target: ResolvedTarget } | { readonly ok: false; readonly failure: RemoteFailure };
+
+export class SshHost {
+  private resolution?: Promise<Resolution>;
+  private resolved?: ResolvedTarget;
+  private accepting?: Promise<RemoteFailure | undefined>;
+  private used = false;
+
+  constructor(
+    readonly target: SshTarget,
+    private readonly settings: SshSettings,
+    private readonly deps: RemoteDeps,
+    private readonly controlPath: string | undefined,
+    private readonly localUser: string,
+  ) {}
+
+  /** Runs one command on the node. Never throws for anything the node or the network does. */
+  async exec(command: RemoteCommand): Promise<RemoteResult> {
+    const started = this.deps.clock.now();
+    const resolution = await this.resolve();
+    if (!resolution.ok) return this.failed(started, resolution.failure);
+    const { user } = resolution.target;
+    let line: string;
+    try {
+      line = commandLine(wrapForNode(command.argv, command.asRoot !== false && user !== 'root'));
+    } catch (error) {
+      return this.failed(started, { kind: 'invalid-argument', message: `${this.target.name}: ${(error as Error).message}` });
+    }
+    this.deps.logger.info(`[${this.target.name}] $ ${command.label ?? line}`);
+    let result = await this.runLine(line, command, user);
+    if (result.failure?.kind === 'host-key-unknown') {
+      const refusal = await this.acceptUnknownKey(user);
+      result = refusal ? { ...result, failure: refusal } : await this.runLine(line, command, user);
+    }
+    const summary = `[${this.target.name}] exit ${result.exitCode} in ${Math.round(result.durationMs)} ms`;
+    if (result.failure) this.deps.logger.warn(`${summary}: ${result.failure.message}`);
+    else this.deps.logger.info(summary);
+    return result;
+  }
+
+  /** Applies the ssh config once (`ssh -G`, no network) and remembers the answer. */
+  resolve(): Promise<Resolution> {
+    this.resolution ??= this.resolveNow();
+    return this.resolution;
+  }
+
+  /** Asks this node's shared connection, if any, to end. */
+  async closeMaster(): Promise<void> {
+    if (this.controlPath === undefined || !this.used) return;
+    const resolution = await this.resolve();
+    if (!resolution.ok) return;
+    const args = [...sshOptionArgs(this.argsInput(resolution.target.user)), '-O', 'exit', '--', this.target.host];
+    await this.deps.runner.run(this.sshPath, args, { timeoutMs: 5000 });
+  }
+
+  private get sshPath(): string {
+    return this.settings.sshPath ?? 'ssh';
+  }
+
+  private argsInput(user: string, hostKeyPolicy?: HostKeyPolicy, extra?: readonly string[], shared = true) {
+    return {
+      settings: this.settings, target: this.target, user,
+      ...(shared && this.controlPath !== undefined ? { controlPath: this.controlPath } : {}),
+      ...(hostKeyPolicy ? { hostKeyPolicy } : {}),
+      ...(extra ? { extra } : {}),
+    };
+  }
+
+  private context(user: string): FailureContext {
+    const endpoint = this.resolved ? `${this.resolved.hostname}:${this.resolved.port}` : `${this.target.host}:${this.target.port ?? 22}`;
+    return {
+      node: this.target.name, endpoint, user,
+      connectTimeoutSec: this.settings.connectTimeoutSec ?? DEFAULT_CONNECT_TIMEOUT_SEC,
+    };
+  }
+
+  private async runLine(line: string, command: RemoteCommand, user: string): Promise<RemoteResult> {
+    this.used = true;
+    const timeoutMs = command.timeoutMs ?? this.settings.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    const raw = await this.deps.runner.run(this.sshPath, sshCommandArgs(this.argsInput(user), line), {
+      timeoutMs, ...(command.stdin === undefined ? {} : { stdin: command.stdin }),
+    });
+    return this.toResult(raw, user, timeoutMs);
+  }
+
+  private toResult(raw: ProcessResult, user: string, timeoutMs: number): RemoteResult {
+    const stderr = raw.stderr.replace(/^Warning: Permanently added .*\r?\n/gm, '');
+    const base = { node: this.target.name, exitCode: raw.exitCode, stdout: raw.stdout, stderr, durationMs: raw.durationMs };
+    if (raw.spawnError !== undefined) {
+      return { ...base, failure: { kind: 'ssh-missing', message: `could not start ssh (${raw.spawnError}): is the OpenSSH client installed?` } };
+    }
+    if (raw.timedOut) {
+      return {
+        ...base,
+        failure: { kind: 'timeout', message: `${this.target.name}: no result within ${Math.round(timeoutMs / 1000)} s; ssh was stopped (the command may still be running on the node).` },
+      };
+    }
+    const failure = classifySshFailure(raw.exitCode, stderr, this.context(user));
+    return failure ? { ...base, failure } : base;
+  }
+
+  private failed(started: number, failure: RemoteFailure): RemoteResult {
+    this.deps.logger.warn(`[${this.target.name}] ${failure.message}`);
+    return { node: this.target.name, exitCode: -1, stdout: '', stderr: '', durationMs: this.deps.clock.now() - started, failure };
+  }
+
+  private async resolveNow(): Promise<Resolution> {
+    const args = [...(this.settings.configFile !== undefined ? ['-F', expandConfigPath(this.settings.configFile)] : []),
+      ...(this.target.user !== undefined ? ['-l', this.target.user] : []),
+      ...(this.target.port !== undefined ? ['-p', String(this.target.port)] : []),
+      '-G', '--', this.target.host];
+    const raw = await this.deps.runner.run(this.sshPath, args, { timeoutMs: 10_000 });
+    if (raw.spawnError !== undefined) {
+      return { ok: false, failure: { kind: 'ssh-missing', message: `could not start ssh (${raw.spawnError}): is the OpenSSH client installed?` } };
+    }
+    if (raw.exitCode !== 0) {
+      const why = raw.stderr.trim().split('\n')[0] ?? `exit ${raw.exitCode}`;
+      return { ok: false, failure: { kind: 'ssh-config', message: `${this.target.name}: ssh could not read its configuration: ${why}` } };
+    }
+    const values = new Map<string, string>();
+    for (const row of raw.stdout.split('\n')) {
+      const space = row.indexOf(' ');
+      if (space > 0 && !values.has(row.slice(0, space))) values.set(row.slice(0, space), row.slice(space + 1).trim());
+    }
+    const configured = values.get('user');
+    // ssh -G reports the local login name when nothing set a user; the spec's default is root.
+    const user = this.target.user ?? (configured !== undefined && configured !== this.localUser ? configured : 'root');
+    this.resolved = {
+      user, hostname: values.get('hostname') ?? this.target.host, port: Number(values.get('port') ?? 22),
+      knownHostsFiles: (values.get('userknownhostsfile') ?? '').split(' ').filter((f) => f.length > 0),
+    };
+    return { ok: true, target: this.resolved };
+  }
+
+  /** One decision per host at a time: concurrent commands wait for the same answer. */
+  private acceptUnknownKey(user: string): Promise<RemoteFailure | undefined> {
+    this.accepting ??= this.acceptNow(user).finally(() => { this.accepting = undefined; });
+    return this.accepting;
+  }
+
+  /** Learns the key's fingerprint, asks, and lets ssh record it; returns the refusal, if any. */
+  private async acceptNow(user: string): Promise<RemoteFailure | undefined> {
+    const ctx = this.context(user);
+    const probe = await this.probeKey(user, 'strict');
+    if (probe.ran) return undefined; // someone accepted it meanwhile
+    const key = probe.key;
+    if (probe.failure && probe.failure.kind !== 'host-key-unknown') return probe.failure;
+    const ask = this.settings.onUnknownHostKey;
+    const yes = ask !== undefined && key !== undefined &&
+      await ask({ node: ctx.node, endpoint: ctx.endpoint, keyType: key.keyType, fingerprint: key.fingerprint });
+    if (!yes) return unknownHostKey(ctx, key);
+    const learnt = await this.probeKey(user, 'accept-new');
+    if (learnt.failure) return learnt.failure;
+    if (learnt.key?.fingerprint !== key?.fingerprint) {
+      await this.forgetKey(user);
+      return {
+        kind: 'host-key-changed',
+        message: `${ctx.node} (${ctx.endpoint}): the host key changed between the prompt (${key?.fingerprint}) and the ` +
+          `connection (${learnt.key?.fingerprint ?? 'unknown'}); it was not kept. Check the node's key.`,
+      };
+    }
+    this.deps.logger.info(`[${ctx.node}] accepted host key ${key?.keyType} ${key?.fingerprint}`);
+    return undefined;
+  }
+
+  /** Connects without sharing and with `-v` to read the key the server presents; runs `true`. */
+  private async probeKey(user: string, policy: HostKeyPolicy) {
+    const args = sshCommandArgs(this.argsInput(user, policy, ['-v'], false), 'true');
+    const raw = await this.deps.runner.run(this.sshPath, args, { timeoutMs: 30_000 });
+    const key = parseServerHostKey(raw.stderr);
+    const result = this.toResult({ ...raw, stderr: raw.stderr.replace(/^debug\d: .*\r?\n/gm, '') }, user, 30_000);
+    return { ran: result.failure === undefined && raw.exitCode === 0, key, failure: result.failure };
+  }
+
+  private async forgetKey(user: string): Promise<void> {
+    const resolution = await this.resolve();
+    if (!resolution.ok) return;
+    const { hostname, port, knownHostsFiles } = resolution.target;
+    const name = port === 22 ? hostname : `[${hostname}]:${port}`;
+    const file = knownHostsFiles[0];
+    if (file === undefined) return;
+    this.deps.logger.warn(`[${this.target.name}] removing the key just recorded for ${name} from ${file} (user ${user})`);
+    await this.deps.runner.run('ssh-keygen', ['-f', expandConfigPath(file), '-R', name], { timeoutMs: 10_000 });
+  }
+}
