@@ -41,11 +41,14 @@ mkdir /srv/shared /srv/stash
 mount --bind "$run/shared" /srv/shared
 mount --bind "$dir/disk/srv/stash" /srv/stash
 
-# There is no systemd here; pcs drives the services through this stand-in.
-mount --bind "$here/systemctl.sh" /usr/bin/systemctl
+# No systemd runs here, but where its package is installed pcs sees its unit
+# directories and drives the services through systemctl: this stand-in.
+if [[ -e /usr/bin/systemctl ]]; then
+	mount --bind "$here/systemctl.sh" /usr/bin/systemctl
+fi
 
 /usr/sbin/sshd -f "$dir/ssh/sshd_config" -E "$dir/log/sshd.log"
-systemctl start pacemaker
+"$here/systemctl.sh" start pacemaker
 
 echo "node $node booted"
 

@@ -11,6 +11,12 @@ check_host() {
 		command -v "$tool" >/dev/null || die "missing $tool: see README.md for the packages"
 	done
 	[[ -d /usr/lib/ocf/resource.d/heartbeat ]] || die "missing resource-agents"
+	# What node-init.sh mounts over must exist.
+	for path in /etc/corosync /var/lib/corosync /var/log/corosync /var/lib/pacemaker \
+		/var/log/pacemaker /var/lib/pcsd /root /srv /tmp /dev/shm /run \
+		/etc/hosts /etc/hostname /etc/passwd /etc/group /etc/shadow; do
+		[[ -e $path ]] || die "missing $path, which each node mounts its own over"
+	done
 	getent passwd hacluster >/dev/null || die "missing user hacluster (package pacemaker)"
 }
 
