@@ -4,7 +4,7 @@
 // stopped, and a probe of a stopped Stash says so quietly.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { AgentResult, processAlive, processEnv, processesMentioning, processUid, Sandbox, Shell } from './sandbox';
 
@@ -156,5 +156,23 @@ describe('agent/stash on a system without runuser', () => {
     assert.equal(stop.code, 0, stop.stderr);
     assert.doesNotMatch(stop.stderr, /sending TERM/, 'the stop script itself stopped Stash');
     assert.equal(processAlive(pid), false);
+  });
+});
+
+describe('agent/stash with pid_file set', () => {
+  let box: Sandbox;
+  before(async () => { box = await Sandbox.create({ startingSeconds: 0 }); });
+  after(() => box.cleanup());
+
+  test('looks for the process only in the PID file it names', async () => {
+    const start = await box.run('start');
+    assert.equal(start.code, 0, start.stderr);
+    const elsewhere = join(box.root, 'stash.pid');
+    symlinkSync(box.pidFile(), elsewhere);
+    assert.equal((await box.monitor({ params: { pid_file: elsewhere } })).code, 0);
+    const missing = await box.monitor({ params: { pid_file: join(box.root, 'no-such.pid') } });
+    assert.equal(missing.code, OCF_NOT_RUNNING, missing.stderr);
+    assert.equal((await box.run('stop', { params: { pid_file: elsewhere } })).code, 0);
+    assert.equal(box.serverPid(), undefined);
   });
 });

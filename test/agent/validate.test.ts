@@ -61,6 +61,7 @@ for (const shell of ['dash', 'bash'] as Shell[]) {
     test('relative paths are not configured (6)', async () => {
       assertFails(await run('validate-all', { params: { stash_home: 'var/stash' } }), OCF_ERR_CONFIGURED, /stash_home 'var\/stash' is not an absolute path/);
       assertFails(await run('validate-all', { params: { stash_inst: 'opt/stash' } }), OCF_ERR_CONFIGURED, /stash_inst 'opt\/stash' is not an absolute path/);
+      assertFails(await run('validate-all', { params: { pid_file: 'stash.pid' } }), OCF_ERR_CONFIGURED, /pid_file 'stash.pid' is not an absolute path/);
     });
 
     test('a home inside the installation is not configured (6), also through a symbolic link', async () => {
