@@ -217,7 +217,9 @@ function fillEmpty(text: string, parent: YMap, pair: YPair, keys: readonly strin
   const v = pair.value;
   if (v.kind !== 'scalar' || v.value !== null || v.quoted || !writtenHere(text, pair)) return undefined;
   const flowValue = keys.length === 0 ? flowNest([], item) : `{ ${flowNest(keys, item)} }`;
-  if (v.span.end > v.span.start) return { span: v.span, newText: flowValue };
+  if (v.span.end > v.span.start) {
+    return /^(?:~|null|Null|NULL)$/.test(text.slice(v.span.start, v.span.end)) ? { span: v.span, newText: flowValue } : undefined;
+  }
   let colon = pair.keySpan.end;
   while (colon < text.length && text[colon] !== ':') colon++;
   if (colon >= text.length) return undefined;
