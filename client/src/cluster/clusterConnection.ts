@@ -1,0 +1,178 @@
+/**
+ * A cluster as seen through its nodes: sends the status query to one node at a
+ * time (the one that answered last, so the shared connection is warm), falls
+ * over to the next when a node cannot be reached, and remembers per node which
+ * Pacemaker and pcs versions it runs. Commands for operations go through here
+ * too, to a node that answers. Not a singleton: one per cluster spec, closed by
+ * its owner.
+ */
+import { Logger } from '../remote/logger';
+import { Clock } from '../remote/processRunner';
+import { RemoteCommand, RemoteResult } from '../remote/remoteCommand';
+import { RemoteFailure } from '../remote/sshFailure';
+import { SshTarget } from '../remote/sshOptions';
+import { SshSession } from '../remote/sshSession';
+import { assembleSnapshot, withStashAnswers } from './assembleSnapshot';
+import { ClusterSnapshot, StashAppStatus } from './snapshot';
+import { DEFAULT_STASH_STATUS_URL, readStashSection, StashProbe } from './stashProbe';
+import { modeFor, parsePacemakerVersion, splitSections, statusCommand } from './statusScript';
+
+export interface ClusterNode {
+  /** The node's name in the spec (and, normally, in the cluster). */
+  readonly name: string;
+  readonly target: SshTarget;
+}
+
+export interface ConnectionOptions {
+  /** Stash status pages to read; default: every Stash resource at http://localhost:7990/status. */
+  readonly stashProbes?: readonly StashProbe[];
+  /** Deadline of one status query to one node. */
+  readonly statusTimeoutMs?: number;
+  /** Wall-clock time for snapshots (tests pass a fixed one). */
+  readonly date?: () => Date;
+}
+
+/** How asking one node went. */
+export interface NodeAttempt {
+  readonly node: string;
+  readonly durationMs: number;
+  readonly error?: string;
+  readonly failure?: RemoteFailure;
+}
+
+export type StatusOutcome =
+  | { readonly ok: true; readonly snapshot: ClusterSnapshot; readonly attempts: readonly NodeAttempt[] }
+  | { readonly ok: false; readonly error: string; readonly attempts: readonly NodeAttempt[] };
+
+/** Failures after which the command certainly did not run, so another node may be tried. */
+const NOT_RUN = new Set(['unreachable', 'host-key-unknown', 'host-key-changed', 'auth-failed']);
+
+export class ClusterConnection {
+  private preferred?: string;
+  private readonly pacemakerVersions = new Map<string, string>();
+  private readonly pcsVersions = new Map<string, string>();
+  private readonly probes: readonly StashProbe[];
+
+  constructor(
+    readonly nodes: readonly ClusterNode[],
+    private readonly session: SshSession,
+    private readonly deps: { readonly clock: Clock; readonly logger: Logger },
+    private readonly options: ConnectionOptions = {},
+  ) {
+    if (nodes.length === 0) throw new Error('ClusterConnection: a cluster needs at least one node');
+    this.probes = options.stashProbes ?? [{ resource: '*', url: DEFAULT_STASH_STATUS_URL }];
+  }
+
+  /** Nodes in the order they are asked: the last one that answered first, then spec order. */
+  order(): ClusterNode[] {
+    const first = this.nodes.filter((n) => n.name === this.preferred);
+    return [...first, ...this.nodes.filter((n) => n.name !== this.preferred)];
+  }
+
+  node(name: string): ClusterNode | undefined {
+    return this.nodes.find((n) => n.name === name);
+  }
+
+  /** Takes one snapshot: one query to the first node that answers (two when Stash must be asked elsewhere). */
+  async status(): Promise<StatusOutcome> {
+    const attempts: NodeAttempt[] = [];
+    for (const node of this.order()) {
+      const started = this.deps.clock.now();
+      const known = this.pacemakerVersions.get(node.name);
+      const { command, marker } = statusCommand(known ? modeFor(known) : 'auto', this.probes.map((p) => p.url), this.options.statusTimeoutMs ?? 20_000);
+      const result = await this.session.exec(node.target, command);
+      const elapsed = (): number => this.deps.clock.now() - started;
+      if (result.failure) {
+        attempts.push({ node: node.name, durationMs: elapsed(), error: result.failure.message, failure: result.failure });
+        continue;
+      }
+      const sections = splitSections(result.stdout, marker);
+      const version = known ?? parsePacemakerVersion(sections.version);
+      if (version === undefined) {
+        attempts.push({ node: node.name, durationMs: elapsed(), error: `${node.name}: crm_mon did not say its version (${sections.version ?? result.stderr.trim()})` });
+        continue;
+      }
+      this.pacemakerVersions.set(node.name, version);
+      const assembled = assembleSnapshot({
+        sections, queriedNode: node.name, pacemakerVersion: version, probes: this.probes,
+        takenAt: (this.options.date ?? (() => new Date()))(), warnings: attempts.map((a) => a.error ?? ''),
+      });
+      if (!assembled.ok) {
+        attempts.push({ node: node.name, durationMs: elapsed(), error: `${assembled.error}${result.stderr.trim() ? ` (${result.stderr.trim()})` : ''}` });
+        continue;
+      }
+      attempts.push({ node: node.name, durationMs: elapsed() });
+      this.preferred = node.name;
+      let snapshot = assembled.snapshot;
+      if (assembled.pendingStash.length > 0) snapshot = await this.askStashElsewhere(snapshot, assembled.pendingStash);
+      return { ok: true, snapshot, attempts };
+    }
+    return { ok: false, error: `no node answered the status query:\n${attempts.map((a) => `  ${a.error}`).join('\n')}`, attempts };
+  }
+
+  /** Reads Stash's status page on the node that runs it; that node is asked first next time. */
+  private async askStashElsewhere(snapshot: ClusterSnapshot, pending: readonly { resource: string; node: string; url: string }[]): Promise<ClusterSnapshot> {
+    const answers: StashAppStatus[] = [];
+    const warnings: string[] = [];
+    for (const p of pending) {
+      const node = this.node(p.node);
+      if (node === undefined) {
+        answers.push({ resource: p.resource, url: p.url, node: p.node, error: `${p.node} is not a node of the spec, so it cannot be asked` });
+        continue;
+      }
+      const { command, marker } = statusCommand('stash', [p.url], 10_000);
+      const result = await this.session.exec(node.target, command);
+      if (result.failure) {
+        warnings.push(result.failure.message);
+        answers.push({ resource: p.resource, url: p.url, node: p.node, error: `could not ask ${p.node}: ${result.failure.kind}` });
+        continue;
+      }
+      answers.push({ resource: p.resource, url: p.url, node: p.node, ...readStashSection(splitSections(result.stdout, marker).stash[0]) });
+      this.preferred = p.node;
+    }
+    return withStashAnswers(snapshot, answers, warnings);
+  }
+
+  /**
+   * Runs a command on `nodeName`, or (without one) on the first node that can be
+   * reached. Another node is tried only when the command certainly did not run.
+   */
+  async run(command: RemoteCommand, nodeName?: string): Promise<RemoteResult> {
+    const candidates = nodeName === undefined ? this.order() : this.nodes.filter((n) => n.name === nodeName);
+    if (candidates.length === 0) {
+      return { node: nodeName ?? '?', exitCode: -1, stdout: '', stderr: '', durationMs: 0,
+        failure: { kind: 'invalid-argument', message: `${nodeName} is not a node of this cluster spec` } };
+    }
+    let last: RemoteResult | undefined;
+    for (const node of candidates) {
+      last = await this.session.exec(node.target, command);
+      if (!last.failure || !NOT_RUN.has(last.failure.kind)) {
+        if (!last.failure) this.preferred = node.name;
+        return last;
+      }
+    }
+    return last as RemoteResult;
+  }
+
+  /** pcs's version on a node (`pcs --version`), asked once per node. */
+  async pcsVersion(nodeName?: string): Promise<{ version?: string; result?: RemoteResult }> {
+    const name = nodeName ?? this.order()[0].name;
+    const cached = this.pcsVersions.get(name);
+    if (cached) return { version: cached };
+    const result = await this.run({ argv: ['pcs', '--version'] }, name);
+    const m = /^(\d+\.\d+(?:\.\d+)?)/.exec(result.stdout.trim());
+    if (result.failure || !m) return { result };
+    this.pcsVersions.set(name, m[1]);
+    return { version: m[1] };
+  }
+
+  /** The Pacemaker version a node reported in a status query, if it was asked. */
+  pacemakerVersion(nodeName: string): string | undefined {
+    return this.pacemakerVersions.get(nodeName);
+  }
+
+  /** Ends the shared ssh connections. */
+  close(): Promise<void> {
+    return this.session.close();
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The one remote command a status refresh sends. It is a fixed `sh -c` script
+ * (nothing from the spec is ever part of its text); the section marker, the mode
+ * and Stash's status URLs arrive as positional arguments. In one round trip it
+ * prints the node's name, Pacemaker's version (only on the first query of a
+ * connection, mode `auto`), crm_mon's XML in the form that version speaks, the
+ * CIB's constraints, and what each Stash status page answers on this node.
+ * Each part is framed by `MARKER section` lines and closed by `MARKER rc N`.
+ */
+import { randomBytes } from 'node:crypto';
+import { RemoteCommand, shellScript } from '../remote/remoteCommand';
+
+/** auto: probe the version first; 2: `crm_mon --output-as=xml`; 1: Pacemaker 1.1's `crm_mon -1 -X -r -f -A -L`; stash: only the status pages. */
+export type QueryMode = 'auto' | '2' | '1' | 'stash';
+
+const SCRIPT = [
+  'm=$1; mode=$2; shift 2',
+  'printf \'%s host\\n\' "$m"; uname -n',
+  'if [ "$mode" = auto ]; then',
+  '  v=$(crm_mon --version 2>&1); printf \'%s version\\n%s\\n\' "$m" "$v"',
+  '  case $v in "Pacemaker 1."*) mode=1 ;; *) mode=2 ;; esac',
+  'fi',
+  'if [ "$mode" != stash ]; then',
+  '  printf \'%s crm_mon\\n\' "$m"',
+  '  if [ "$mode" = 1 ]; then crm_mon -1 -X -r -f -A -L; else crm_mon --output-as=xml; fi',
+  '  printf \'\\n%s rc %s\\n\' "$m" "$?"',
+  '  printf \'%s constraints\\n\' "$m"',
+  '  cibadmin --query --scope constraints',
+  '  printf \'\\n%s rc %s\\n\' "$m" "$?"',
+  'fi',
+  'i=0',
+  'for url in "$@"; do',
+  '  i=$((i + 1)); printf \'%s stash %s\\n\' "$m" "$i"',
+  '  if command -v curl >/dev/null 2>&1; then',
+  '    curl -sS --connect-timeout 2 --max-time 4 -w \'\\n%{http_code}\' -- "$url" 2>/dev/null',
+  '  else (exit 127); fi',
+  '  printf \'\\n%s rc %s\\n\' "$m" "$?"',
+  'done',
+].join('\n');
+
+/** The command for one query; the marker is random so no output can forge a section line. */
+export function statusCommand(mode: QueryMode, stashUrls: readonly string[], timeoutMs: number, marker = newMarker()): {
+  command: RemoteCommand; marker: string;
+} {
+  return {
+    command: { ...shellScript(SCRIPT, [marker, mode, ...stashUrls], `status query (${mode === 'stash' ? 'Stash status page' : 'crm_mon, constraints'}${mode === 'auto' ? ', version' : ''})`), timeoutMs },
+    marker,
+  };
+}
+
+export function newMarker(): string {
+  return `@@stash-ha-${randomBytes(8).toString('hex')}`;
+}
+
+export interface Section {
+  readonly body: string;
+  /** The exit code of the section's command; undefined when the section was cut off. */
+  readonly rc?: number;
+}
+
+export interface QuerySections {
+  readonly host?: string;
+  readonly version?: string;
+  readonly crmMon?: Section;
+  readonly constraints?: Section;
+  /** By position of the URL in the command (0-based). */
+  readonly stash: readonly Section[];
+}
+
+/** Splits the script's output into its sections. */
+export function splitSections(stdout: string, marker: string): QuerySections {
+  const named = new Map<string, { lines: string[]; rc?: number }>();
+  let current: { lines: string[]; rc?: number } | undefined;
+  for (const line of stdout.split('\n')) {
+    if (line.startsWith(`${marker} `)) {
+      const rest = line.slice(marker.length + 1);
+      const rc = /^rc (-?\d+)$/.exec(rest);
+      if (rc && current) {
+        current.rc = Number(rc[1]);
+        current = undefined;
+      } else {
+        current = { lines: [] };
+        named.set(rest, current);
+      }
+    } else if (current) current.lines.push(line);
+  }
+  const section = (name: string): Section | undefined => {
+    const s = named.get(name);
+    return s === undefined ? undefined : { body: s.lines.join('\n').replace(/\n+$/, ''), ...(s.rc === undefined ? {} : { rc: s.rc }) };
+  };
+  const stash: Section[] = [];
+  for (let i = 1; named.has(`stash ${i}`); i += 1) stash.push(section(`stash ${i}`) as Section);
+  const host = section('host')?.body.trim();
+  const version = section('version')?.body.trim();
+  const crmMon = section('crm_mon');
+  const constraints = section('constraints');
+  return {
+    ...(host ? { host } : {}), ...(version ? { version } : {}),
+    ...(crmMon ? { crmMon } : {}), ...(constraints ? { constraints } : {}), stash,
+  };
+}
+
+/** "Pacemaker 2.1.5" (or "Pacemaker 1.1.23-1.el7") → "2.1.5" / "1.1.23". */
+export function parsePacemakerVersion(text: string | undefined): string | undefined {
+  const m = /Pacemaker (\d+(?:\.\d+)*)/.exec(text ?? '');
+  return m?.[1];
+}
+
+/** The crm_mon form a version speaks. */
+export function modeFor(version: string): QueryMode {
+  return version.startsWith('1.') ? '1' : '2';
+}

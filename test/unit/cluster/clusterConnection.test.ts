@@ -1,0 +1,121 @@
+// The status query end to end without a cluster: the real remote script runs in
+// a local shell against stub tools that print captured crm_mon output (see
+// fakeNodes.ts). Covers the node order, fall-over, the version probe and its
+// cache, the 1.1 form, Stash's status page on the right node, immutability.
+import { afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ClusterConnection } from '../../../client/src/cluster/clusterConnection';
+import { MemoryLogger } from '../../../client/src/remote/logger';
+import { systemClock } from '../../../client/src/remote/processRunner';
+import { SshSession } from '../../../client/src/remote/sshSession';
+import { repoRoot } from '../helpers';
+import { FakeNode, FakeNodes } from './fakeNodes';
+
+const fx = (name: string): string => join(repoRoot(), 'test/fixtures/crm_mon', name);
+const RUNNING = '{"state":"RUNNING"}';
+let fakes: FakeNodes | undefined;
+let connection: ClusterConnection | undefined;
+
+function connect(nodes: Record<string, FakeNode>, probes?: { resource: string; url: string }[]): { fake: FakeNodes; conn: ClusterConnection } {
+  const fake = new FakeNodes(nodes);
+  const deps = { runner: fake, clock: systemClock, logger: new MemoryLogger() };
+  const session = new SshSession({ controlPersistSec: 0 }, deps);
+  const conn = new ClusterConnection(Object.keys(nodes).map((name) => ({ name, target: { name, host: name } })), session, deps,
+    { date: () => new Date('2026-11-25T13:00:00Z'), ...(probes ? { stashProbes: probes } : {}) });
+  fakes = fake;
+  connection = conn;
+  return { fake, conn };
+}
+
+afterEach(async () => {
+  await connection?.close();
+  fakes?.dispose();
+});
+
+describe('ClusterConnection.status', () => {
+  test('one query: nodes, resources, constraints, and Stash RUNNING on the node asked', async () => {
+    const healthy = { crmMonFile: fx('pacemaker-2.1.5-healthy.xml'), curlBody: RUNNING, curlRc: 0 };
+    const { fake, conn } = connect({ node01: healthy, node02: healthy });
+    const r = await conn.status();
+    if (!r.ok) assert.fail(r.error);
+    assert.deepEqual(fake.calls, ['node01']);
+    const s = r.snapshot;
+    assert.equal(s.queriedNode, 'node01');
+    assert.equal(s.pacemakerVersion, '2.1.5');
+    assert.equal(s.takenAt, '2026-11-25T13:00:00.000Z');
+    assert.equal(s.nodes.length, 3);
+    assert.deepEqual(s.stash, [{ resource: 'stash', url: 'http://localhost:7990/status', node: 'node01', state: 'RUNNING', httpStatus: 200 }]);
+    assert.deepEqual(s.leftovers, []);
+    assert.deepEqual(s.warnings, []);
+  });
+
+  test('the version is probed once per node, then the query skips it', async () => {
+    const { fake, conn } = connect({ node01: { crmMonFile: fx('pacemaker-2.1.5-healthy.xml') } });
+    assert.ok((await conn.status()).ok);
+    assert.ok((await conn.status()).ok);
+    assert.deepEqual(fake.logged('node01', 'crm_mon'), ['--version', '--output-as=xml', '--output-as=xml']);
+    assert.equal(conn.pacemakerVersion('node01'), '2.1.5');
+  });
+
+  test('Pacemaker 1.1 gets crm_mon -1 -X -r -f -A -L and its constraints', async () => {
+    const { fake, conn } = connect({
+      stash1: { version: 'Pacemaker 1.1.23-1.el7_9.1', crmMonFile: fx('pacemaker-1.1-failed.xml'), constraintsFile: fx('pacemaker-1.1-failed.constraints.xml') },
+    });
+    const r = await conn.status();
+    if (!r.ok) assert.fail(r.error);
+    assert.deepEqual(fake.logged('stash1', 'crm_mon'), ['--version', '-1 -X -r -f -A -L']);
+    assert.equal(r.snapshot.pacemakerVersion, '1.1.23');
+    assert.deepEqual(r.snapshot.leftovers.map((l) => l.id), ['cli-ban-stash_vip-on-stash1']);
+    assert.deepEqual(r.snapshot.constraints.colocations.map((c) => c.withResource), ['stash_drbd-master']);
+  });
+
+  test('Stash running elsewhere: its node is asked for the status page, and asked first next time', async () => {
+    const failed = { crmMonFile: fx('pacemaker-2.1.5-failed.xml'), constraintsFile: fx('pacemaker-2.1.5-cli-prefer.constraints.xml') };
+    const { fake, conn } = connect({ node01: failed, node02: { ...failed, curlBody: '{"state":"STARTING"}', curlRc: 0 }, node03: failed });
+    const r = await conn.status();
+    if (!r.ok) assert.fail(r.error);
+    assert.deepEqual(fake.calls, ['node01', 'node02']);
+    assert.deepEqual(r.snapshot.stash.map((s) => [s.node, s.state]), [['node02', 'STARTING']]);
+    assert.deepEqual(r.snapshot.leftovers.map((l) => [l.kind, l.resource, l.node]), [['prefer', 'stash', 'node03']]);
+    assert.ok(Object.isFrozen(r.snapshot) && Object.isFrozen(r.snapshot.stash[0]));
+    assert.ok((await conn.status()).ok);
+    assert.deepEqual(fake.calls, ['node01', 'node02', 'node02'], 'then one query, to the node running Stash');
+  });
+
+  test('a node that is down is skipped with a warning; when none answers, every reason is given', async () => {
+    const { fake, conn } = connect({ node01: { down: true }, node02: { crmMonFile: fx('pacemaker-2.1.5-offline.xml') } });
+    const r = await conn.status();
+    if (!r.ok) assert.fail(r.error);
+    assert.equal(r.snapshot.queriedNode, 'node02');
+    assert.match(r.snapshot.warnings[0], /node01 \(node01:22\): nothing accepts ssh connections/);
+    assert.deepEqual(r.attempts.map((a) => [a.node, a.failure?.kind]), [['node01', 'unreachable'], ['node02', undefined]]);
+    assert.match(r.snapshot.stash[0].error ?? '', /could not ask node01: unreachable/, 'Stash runs on node01, which cannot be asked');
+    assert.deepEqual(fake.calls, ['node01', 'node02', 'node01']);
+    fake.nodes.node02.down = true;
+    const none = await conn.status();
+    assert.equal(none.ok, false);
+    assert.match(none.ok ? '' : none.error, /no node answered[\s\S]*node02 \(node02:22\)[\s\S]*node01 \(node01:22\)/);
+  });
+
+  test('a node whose Pacemaker is not running is skipped for one that answers', async () => {
+    const { conn } = connect({
+      node01: { crmMonFile: '/dev/null', crmMonRc: 102 },
+      node02: { crmMonFile: fx('pacemaker-2.1.5-healthy.xml') },
+    });
+    const r = await conn.status();
+    if (!r.ok) assert.fail(r.error);
+    assert.equal(r.snapshot.queriedNode, 'node02');
+    assert.match(r.snapshot.warnings[0], /node01: crm_mon exited 102/);
+  });
+
+  test('a snapshot cannot be changed by its readers', async () => {
+    const { conn } = connect({ node01: { crmMonFile: fx('pacemaker-2.1.5-healthy.xml'), curlBody: RUNNING, curlRc: 0 } });
+    const r = await conn.status();
+    if (!r.ok) assert.fail(r.error);
+    const s = r.snapshot;
+    assert.throws(() => { (s as { quorum: boolean }).quorum = false; }, TypeError);
+    assert.throws(() => { (s.nodes as unknown as unknown[]).push(1); }, TypeError);
+    assert.throws(() => { (s.nodes[0] as { online: boolean }).online = false; }, TypeError);
+  });
+});
