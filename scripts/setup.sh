@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   pacemaker pacemaker-cli-utils pcs corosync resource-agents
-  libxml2-utils openssh-server openssh-client shellcheck curl iproute2 procps psmisc sudo
+  libxml2-utils openssh-server openssh-client shellcheck curl iproute2 procps psmisc sudo python3 util-linux dash
 )
 
 missing=()
