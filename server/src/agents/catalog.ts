@@ -90,5 +90,7 @@ export function createCatalog(extra: Iterable<AgentInfo> = []): AgentCatalog {
  * ocf-shellfuncs), so a spec may set them too.
  */
 export function implicitParams(agentName: string): readonly string[] {
-  return /^ocf:(heartbeat|pacemaker):/.test(agentName) ? ['trace_ra', 'trace_file'] : [];
+  return agentName.startsWith('ocf:heartbeat:') || agentName.startsWith('ocf:pacemaker:') ? TRACE_PARAMS : [];
 }
+
+const TRACE_PARAMS: readonly string[] = ['trace_ra', 'trace_file'];

@@ -12,8 +12,12 @@ import { addKeyWithMapping, addToMapping, Entry, fillEmptyKey } from '../../spec
 import { ResourceDecl } from '../../spec/model';
 import { Validator } from './types';
 
+const replacedCache = new WeakMap<AgentInfo, ReadonlyMap<string, ReadonlySet<string>>>();
+
 /** For each parameter, the older parameters it replaces, followed transitively. */
-function replacedBy(agent: AgentInfo): Map<string, Set<string>> {
+function replacedBy(agent: AgentInfo): ReadonlyMap<string, ReadonlySet<string>> {
+  const cached = replacedCache.get(agent);
+  if (cached) return cached;
   const olds = new Map<string, Set<string>>();
   for (const p of agent.parameters) {
     for (const successor of p.replacedWith) {
@@ -33,6 +37,7 @@ function replacedBy(agent: AgentInfo): Map<string, Set<string>> {
     }
     closure.set(p.name, found);
   }
+  replacedCache.set(agent, closure);
   return closure;
 }
 
@@ -52,8 +57,7 @@ export const missingParam: Validator = {
   check({ model, catalog, report }) {
     for (const { resource, agent } of resourcesWithAgents(model.resources, catalog)) {
       const values = paramValues(resource);
-      const set = new Set(resource.params?.pairs.map((p) => p.key));
-      const olds = replacedBy(agent);
+      const isSet = (name: string): boolean => resource.params?.get(name) !== undefined;
       const missing: AgentParameter[] = [];
       for (const p of agent.parameters) {
         if (!p.required || p.deprecated) continue;
@@ -63,7 +67,7 @@ export const missingParam: Validator = {
             `Parameter '${p.name}' of ${agent.name} is empty, but the agent requires a value: give it one.`));
           continue;
         }
-        if (set.has(p.name) || [...(olds.get(p.name) ?? [])].some((old) => set.has(old))) continue;
+        if (isSet(p.name) || [...(replacedBy(agent).get(p.name) ?? [])].some(isSet)) continue;
         missing.push(p);
       }
       if (missing.length === 0) continue;

@@ -50,9 +50,16 @@ function breaks(p: AgentParameter, value: string): string | undefined {
   }
 }
 
+const enforcedCache = new WeakMap<AgentParameter, boolean>();
+
 /** Whether the agent means its declared type: its own default, when set, fits it. */
 function enforced(p: AgentParameter): boolean {
-  return p.default === undefined || p.default === '' || breaks(p, p.default) === undefined;
+  let yes = enforcedCache.get(p);
+  if (yes === undefined) {
+    yes = p.default === undefined || p.default === '' || breaks(p, p.default) === undefined;
+    enforcedCache.set(p, yes);
+  }
+  return yes;
 }
 
 export const paramType: Validator = {

@@ -46,7 +46,7 @@ export const uniqueParam: Validator = {
       for (const [i, group] of groups.entries()) {
         const texts = group.params.map((n) => values.get(n)?.text ?? '');
         if (texts.every((t) => t === '')) continue;
-        const key = JSON.stringify([agent.name, i, texts]);
+        const key = `${agent.name}\0${i}\0${texts.join('\0')}`;
         const first = firstUser.get(key);
         if (first === undefined) {
           firstUser.set(key, resource.id);

@@ -16,11 +16,10 @@ export const unknownOp: Validator = {
   codes: ['unknown-op'],
   check({ model, catalog, report }) {
     for (const { resource, agent } of resourcesWithAgents(model.resources, catalog)) {
-      const advertised = [...new Set([...agent.actions.map((a) => a.name), ...ALWAYS])];
-      const present = new Set(resource.ops?.pairs.map((p) => p.key));
       for (const pair of resource.ops?.pairs ?? []) {
-        if (advertised.includes(pair.key)) continue;
-        const likely = suggest(pair.key, advertised.filter((a) => !present.has(a)));
+        if (agent.action(pair.key) || ALWAYS.includes(pair.key)) continue;
+        const advertised = [...new Set([...agent.actions.map((a) => a.name), ...ALWAYS])];
+        const likely = suggest(pair.key, advertised.filter((a) => !resource.ops?.get(a)));
         const message = `Operation '${pair.key}' is not one ${agent.name} advertises`
           + (likely ? `: did you mean '${likely}'?` : `; it has ${advertised.join(', ')}.`);
         const edit = likely && !pair.merged ? replaceLiteral(model.text, pair.keySpan, pair.key, likely) : undefined;

@@ -22,11 +22,12 @@ export const unknownParam: Validator = {
   codes: ['unknown-param'],
   check({ model, catalog, report }) {
     for (const { resource, agent } of resourcesWithAgents(model.resources, catalog)) {
+      const pairs = resource.params?.pairs ?? [];
+      if (pairs.length === 0) continue;
       const extra = implicitParams(agent.name);
-      const present = new Set(resource.params?.pairs.map((p) => p.key));
-      const unused = [...agent.parameters.map((p) => p.name), ...extra].filter((n) => !present.has(n));
-      for (const pair of resource.params?.pairs ?? []) {
+      for (const pair of pairs) {
         if (agent.parameter(pair.key) || extra.includes(pair.key)) continue;
+        const unused = [...agent.parameters.map((p) => p.name), ...extra].filter((n) => !resource.params?.get(n));
         const likely = suggest(pair.key, unused);
         let message = `Unknown parameter '${pair.key}' for ${agent.name}: `;
         if (likely) message += `did you mean '${likely}'?`;
