@@ -10,6 +10,7 @@ import { AgentCatalog } from '../../server/src/agents/model';
 import { SpecDiagnostic, SpecFix } from '../../server/src/spec/diagnostic';
 import { LineIndex } from '../../server/src/spec/lines';
 import { buildModel } from '../../server/src/spec/model';
+import { ALL_VALIDATORS } from '../../server/src/services/validators';
 import { Validator } from '../../server/src/services/validators/types';
 
 export interface Found extends SpecDiagnostic {
@@ -19,8 +20,9 @@ export interface Found extends SpecDiagnostic {
   readonly text: string;
 }
 
-/** Runs `validators` over `text` with `catalog` (default: the built-in catalog). */
-export function runValidators(text: string, validators: readonly Validator[], catalog: AgentCatalog = createCatalog()): Found[] {
+/** Runs `validators` (default: all of them) over `text` with `catalog` (default: the built-in catalog). */
+export function runValidators(text: string, validators: readonly Validator[] = ALL_VALIDATORS,
+  catalog: AgentCatalog = createCatalog()): Found[] {
   const model = buildModel(text);
   const lines = new LineIndex(text);
   const found: Found[] = [];

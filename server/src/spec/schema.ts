@@ -21,7 +21,8 @@ export type Shape =
   | { readonly kind: 'map'; readonly fields: readonly FieldDef[] }
   /** A mapping from names the user chooses (ids) to values of one shape. */
   | { readonly kind: 'dict'; readonly keyKind: 'resource' | 'group' | 'node'; readonly value: Shape; readonly minEntries?: number }
-  | { readonly kind: 'list'; readonly item: Shape }
+  /** A list; `itemNoun` names one item in messages ("member 2 of group 'g'", "order constraint 1"). */
+  | { readonly kind: 'list'; readonly item: Shape; readonly itemNoun?: string }
   /** A mapping of attributes from one vocabulary (meta, op, clone, property). */
   | { readonly kind: 'attributes'; readonly set: AttributeSet }
   /** A mapping of agent parameters: scalars, checked against the agent's meta-data. */
@@ -36,6 +37,8 @@ export interface FieldDef {
   readonly required?: boolean;
   /** A short text completion inserts as the value (a snippet body without the key). */
   readonly example?: string;
+  /** Keys of the same mapping this one excludes (at most one of them may be set). */
+  readonly conflictsWith?: readonly string[];
 }
 
 const str: Shape = { kind: 'string' };
@@ -61,8 +64,10 @@ export const RESOURCE_FIELDS: readonly FieldDef[] = [
   { name: 'params', shape: { kind: 'params' }, doc: "The agent's instance attributes (`pcs resource create … params`), checked against its meta-data." },
   { name: 'ops', shape: { kind: 'ops' }, doc: 'Operations by action: `monitor: { interval: 15s }`, or a list of operations when one action needs several.' },
   { name: 'meta', shape: { kind: 'attributes', set: META_ATTRIBUTES }, doc: 'Meta attributes (`pcs resource meta`), e.g. `migration-threshold: 1`.' },
-  { name: 'clone', shape: { kind: 'attributes', set: CLONE_OPTIONS }, doc: 'Run a copy on several nodes (`pcs resource clone`). Never for Stash.' },
-  { name: 'promotable', shape: { kind: 'attributes', set: CLONE_OPTIONS }, doc: 'A clone whose copies can be promoted, such as drbd (`pcs resource promotable`).' },
+  { name: 'clone', shape: { kind: 'attributes', set: CLONE_OPTIONS }, conflictsWith: ['promotable'],
+    doc: 'Run a copy on several nodes (`pcs resource clone`). Never for Stash.' },
+  { name: 'promotable', shape: { kind: 'attributes', set: CLONE_OPTIONS }, conflictsWith: ['clone'],
+    doc: 'A clone whose copies can be promoted, such as drbd (`pcs resource promotable`).' },
 ];
 
 export const COLOCATION_FIELDS: readonly FieldDef[] = [
@@ -90,11 +95,11 @@ export const LOCATION_FIELDS: readonly FieldDef[] = [
 ];
 
 export const CONSTRAINT_FIELDS: readonly FieldDef[] = [
-  { name: 'colocation', shape: { kind: 'list', item: { kind: 'map', fields: COLOCATION_FIELDS } },
+  { name: 'colocation', shape: { kind: 'list', item: { kind: 'map', fields: COLOCATION_FIELDS }, itemNoun: 'colocation constraint' },
     doc: 'Resources that run on the same node (`pcs constraint colocation add`).' },
-  { name: 'order', shape: { kind: 'list', item: { kind: 'map', fields: ORDER_FIELDS } },
+  { name: 'order', shape: { kind: 'list', item: { kind: 'map', fields: ORDER_FIELDS }, itemNoun: 'order constraint' },
     doc: 'Start order between resources (`pcs constraint order`).' },
-  { name: 'location', shape: { kind: 'list', item: { kind: 'map', fields: LOCATION_FIELDS } },
+  { name: 'location', shape: { kind: 'list', item: { kind: 'map', fields: LOCATION_FIELDS }, itemNoun: 'location constraint' },
     doc: 'Node preferences of resources (`pcs constraint location … prefers/avoids`).' },
 ];
 
@@ -107,7 +112,7 @@ export const TOP_FIELDS: readonly FieldDef[] = [
   { name: 'op-defaults', shape: { kind: 'attributes', set: OP_OPTIONS }, doc: 'Operation option defaults (`pcs resource op defaults`).' },
   { name: 'resources', shape: { kind: 'dict', keyKind: 'resource', value: { kind: 'map', fields: RESOURCE_FIELDS } },
     doc: 'Primitive resources by id (`pcs resource create ID AGENT …`).' },
-  { name: 'groups', shape: { kind: 'dict', keyKind: 'group', value: { kind: 'list', item: resourceRef } },
+  { name: 'groups', shape: { kind: 'dict', keyKind: 'group', value: { kind: 'list', item: resourceRef, itemNoun: 'member' } },
     doc: 'Groups by id: members run on one node and start in list order (`pcs resource group add`).' },
   { name: 'constraints', shape: { kind: 'map', fields: CONSTRAINT_FIELDS }, doc: 'Colocation, order and location constraints.' },
 ];
@@ -118,6 +123,9 @@ export const ROOT_SHAPE: Shape = { kind: 'map', fields: TOP_FIELDS };
 export function isExtensionKey(key: string): boolean {
   return key.startsWith('x-');
 }
+
+/** `isExtensionKey` as a JSON Schema pattern. */
+export const EXTENSION_KEY_PATTERN = '^x-';
 
 /** The field of a fixed-key mapping, if the key is one. */
 export function fieldOf(fields: readonly FieldDef[], key: string): FieldDef | undefined {

@@ -8,7 +8,7 @@
  *
  * It does not know the spec format; `model.ts` reads the format out of this tree.
  */
-import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, Document, Node as YamlNode } from 'yaml';
+import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, Alias, Document, Node as YamlNode } from 'yaml';
 import { diag, SpecDiagnostic, Span } from './diagnostic';
 
 export type YNode = YScalar | YMap | YSeq;
@@ -93,8 +93,21 @@ class Resolver {
   private count = 0;
   private exploded = false;
   private readonly active = new Set<YamlNode>();
+  /**
+   * Each alias's target, found in one pass: `Alias.resolve` walks the whole document
+   * on every call, which makes a spec with thousands of aliases quadratic.
+   */
+  private readonly targets = new Map<Alias, YamlNode | undefined>();
 
-  constructor(private readonly doc: Document.Parsed) {}
+  constructor(doc: Document.Parsed) {
+    const anchored = new Map<string, YamlNode>();
+    visit(doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) this.targets.set(node, anchored.get(node.source));
+        else if (node.anchor) anchored.set(node.anchor, node);
+      },
+    });
+  }
 
   /** Converts one node; `over` is the alias span every descendant takes when reached through an alias. */
   convert(node: unknown, over: Span | undefined, fallback: Span): YNode {
@@ -108,7 +121,7 @@ class Resolver {
     }
     if (isAlias(node)) {
       const aliasSpan = over ?? spanOf(node, fallback);
-      const target = node.resolve(this.doc) as YamlNode | undefined;
+      const target = this.targets.get(node);
       if (!target || this.active.has(target)) {
         if (!target) this.diagnostics.push(diag('yaml-syntax', aliasSpan, `Unknown alias *${node.source}: define the anchor &${node.source} before using it.`));
         return { kind: 'scalar', span: aliasSpan, value: null, text: '', quoted: false };

@@ -1,0 +1,32 @@
+/**
+ * missing-field: a required key of the format (schema.ts) that is absent or has no
+ * value, reported at the key of the mapping it is missing from (a resource id, a
+ * node name, the head of a constraint; the start of the document for the top level
+ * of an empty one); and `nodes` without any node.
+ */
+import { diag } from '../../spec/diagnostic';
+import { FieldDef } from '../../spec/schema';
+import { structureFindings } from './structureWalk';
+import { Validator } from './types';
+
+/** "Add 'agent: ocf:heartbeat:stash'." or "Add it: the cluster name …". */
+function howToAdd(field: FieldDef): string {
+  if (field.example) return `Add e.g. '${field.name}: ${field.example}'.`;
+  const doc = /^[A-Z][a-z]/.test(field.doc) ? field.doc.charAt(0).toLowerCase() + field.doc.slice(1) : field.doc;
+  return `Add it: ${doc}`;
+}
+
+export const missingField: Validator = {
+  codes: ['missing-field'],
+  check({ model, report }) {
+    for (const f of structureFindings(model)) {
+      if (f.kind === 'missing') {
+        const what = f.empty ? `'${f.field.name}' ${f.place.at} has no value.` : `Missing '${f.field.name}' ${f.place.at}.`;
+        report(diag('missing-field', f.span, `${what} ${howToAdd(f.field)}`));
+      } else if (f.kind === 'too-few') {
+        report(diag('missing-field', f.span,
+          `'${f.field.name}' needs at least ${f.min} entr${f.min === 1 ? 'y' : 'ies'}. ${f.field.doc}`));
+      }
+    }
+  },
+};

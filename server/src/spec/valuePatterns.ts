@@ -1,0 +1,40 @@
+/**
+ * The value forms of values.ts as regular-expression sources a JSON Schema can carry
+ * (ECMA syntax, no flags, so case-insensitive words are spelt out as `[tT][rR]…`),
+ * plus the host-name rule for node names. The JSON Schema is generated from these; a
+ * unit test proves each pattern accepts exactly what the parser in values.ts accepts,
+ * so the editor's two views of a value cannot drift apart.
+ */
+
+/** `true` → `[tT][rR][uU][eE]`: a word matched in any case without regex flags. */
+function anyCase(word: string): string {
+  return word.replace(/[A-Za-z]/g, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+}
+
+function words(list: readonly string[]): string {
+  return `(?:${list.map(anyCase).join('|')})`;
+}
+
+const DURATION_UNITS = ['msec', 'ms', 'usec', 'us', 'sec', 's', 'min', 'm', 'hr', 'h'];
+const ISO_DURATION = 'P(?!\\s*$)(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?(?:T(?=[0-9])(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+(?:\\.[0-9]+)?S)?)?';
+
+/** Pattern sources, each anchored and allowing the surrounding blanks values.ts trims. */
+export const VALUE_PATTERNS = {
+  /** Resource and group ids (values.ts `isValidId`). */
+  id: '^[A-Za-z_][A-Za-z0-9_.-]*$',
+  /** Node names: host names (RFC 1123): dot-separated labels of letters, digits and inner hyphens. */
+  nodeName: '^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$',
+  boolean: `^\\s*${words(['true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n'])}\\s*$|^\\s*[01]\\s*$`,
+  integer: '^\\s*[+-]?[0-9]+\\s*$',
+  /** An integer or INFINITY / +INFINITY (migration-threshold and the like). */
+  integerOrInfinity: `^\\s*(?:[+-]?[0-9]+|\\+?${anyCase('INFINITY')})\\s*$`,
+  score: `^\\s*(?:[+-]?[0-9]+|[+-]?${anyCase('INFINITY')})\\s*$`,
+  duration: `^\\s*(?:[0-9]+\\s*${words(DURATION_UNITS)}?|${ISO_DURATION.replace(/[A-Z]/g, (c) => `[${c}${c.toLowerCase()}]`)})\\s*$`,
+} as const;
+
+const NODE_NAME = new RegExp(VALUE_PATTERNS.nodeName);
+
+/** Whether a node name can be a host name, as Pacemaker node names (uname -n) are. */
+export function isValidNodeName(name: string): boolean {
+  return NODE_NAME.test(name);
+}

@@ -1,0 +1,98 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { scalarText } from '../../../server/src/spec/model';
+import { parseYaml, YMap, YNode } from '../../../server/src/spec/yamlTree';
+import { lines } from '../helpers';
+
+function map(node: YNode | undefined): YMap {
+  assert.equal(node?.kind, 'map');
+  return node as YMap;
+}
+
+function textAt(text: string, span: { start: number; end: number }): string {
+  return text.slice(span.start, span.end);
+}
+
+describe('yamlTree', () => {
+  test('an alias resolves to its anchor, with the alias span on every node below it', () => {
+    const text = lines('a: &x { k: 1, deep: [ v ] }', 'b: *x');
+    const root = map(parseYaml(text).root);
+    const b = map(root.get('b')?.value);
+    assert.equal(textAt(text, b.span), '*x');
+    assert.equal(scalarText(b.get('k')?.value), '1');
+    assert.equal(textAt(text, b.get('k')!.keySpan), '*x');
+    const deep = b.get('deep')!.value;
+    assert.ok(deep.kind === 'seq');
+    assert.equal(textAt(text, deep.items[0].span), '*x');
+    assert.equal(textAt(text, map(root.get('a')?.value).get('k')!.keySpan), 'k');
+  });
+
+  test('<< merges: explicit keys win, the first of a list of merges wins over later ones', () => {
+    const text = lines('x-a: &a { p: a, q: a }', 'x-b: &b { p: b, q: b, r: b }', 'm:', '  q: own', '  <<: [ *a, *b ]');
+    const parsed = parseYaml(text);
+    assert.deepEqual(parsed.diagnostics, []);
+    const m = map(map(parsed.root).get('m')?.value);
+    const values = m.pairs.map((p) => [p.key, scalarText(p.value), p.merged]);
+    assert.deepEqual(values, [['q', 'own', false], ['p', 'a', true], ['r', 'b', true]]);
+    assert.equal(textAt(text, m.get('p')!.keySpan), '[ *a, *b ]');
+  });
+
+  test('a single << merge of one alias', () => {
+    const text = lines('base: &base { agent: ocf:pacemaker:Dummy, meta: { priority: 1 } }', 'r:', '  <<: *base', '  meta: { priority: 2 }');
+    const r = map(map(parseYaml(text).root).get('r')?.value);
+    assert.equal(r.get('agent')?.merged, true);
+    assert.equal(textAt(text, r.get('agent')!.keySpan), '*base');
+    const meta = map(r.get('meta')?.value);
+    assert.equal(scalarText(meta.get('priority')?.value), '2');
+  });
+
+  test('a duplicate key: reported at the later occurrence, the first one kept', () => {
+    const text = lines('resources:', '  r1: { agent: a }', '  r2: { agent: b }', '  r1: { agent: c }');
+    const parsed = parseYaml(text);
+    assert.equal(parsed.diagnostics.length, 1);
+    const [d] = parsed.diagnostics;
+    assert.equal(d.code, 'duplicate-key');
+    assert.equal(d.span.start, text.lastIndexOf('r1'));
+    assert.equal(textAt(text, d.span), 'r1');
+    const resources = map(map(parsed.root).get('resources')?.value);
+    assert.deepEqual(resources.pairs.map((p) => p.key), ['r1', 'r2']);
+    assert.equal(scalarText(map(resources.get('r1')?.value).get('agent')?.value), 'a');
+  });
+
+  test('a duplicate key inside an anchor is reported once, not at each alias', () => {
+    const text = lines('x: &x { k: 1, k: 2 }', 'a: *x', 'b: *x');
+    const dups = parseYaml(text).diagnostics.filter((d) => d.code === 'duplicate-key');
+    assert.equal(dups.length, 1);
+    assert.equal(dups[0].span.start, text.indexOf('k: 2'));
+  });
+
+  test('billion laughs: expansion stops at a bound with a yaml-syntax diagnostic', () => {
+    const rows = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i <= 9; i++) rows.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
+    const parsed = parseYaml(lines(...rows));
+    assert.ok(parsed.diagnostics.some((d) => d.code === 'yaml-syntax' && /more than 5,000,000 nodes/.test(d.message)));
+  });
+
+  test('an unknown alias and a recursive alias do not throw', () => {
+    const parsed = parseYaml(lines('a: *nowhere', 'b: &b [ *b ]'));
+    assert.ok(parsed.diagnostics.some((d) => d.code === 'yaml-syntax'));
+  });
+
+  test('malformed YAML never throws and always says where', () => {
+    const inputs = ['{', 'a: [', ': :', '- a\nb: c', 'a:\n\t- b', 'a: "unclosed', '? [a]: b', '<<: 5', 'a: !!binary x',
+      '%YAML 9.9\n---\na: 1', '---\na: 1\n---\nb: 2', '\u0000\u0001', 'a: b: c', '&a [*a]', 'a: &x\n  <<: *x'];
+    for (const input of inputs) {
+      const parsed = parseYaml(input);
+      for (const d of parsed.diagnostics) {
+        assert.ok(d.span.start >= 0 && d.span.end <= input.length && d.span.start <= d.span.end, JSON.stringify(input));
+      }
+    }
+    let seed = 7;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = 'ab:- \n{}[],&*<!|>"\'#?\t1';
+    for (let i = 0; i < 400; i++) {
+      const input = Array.from({ length: 1 + Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      assert.doesNotThrow(() => parseYaml(input), JSON.stringify(input));
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { typeMismatch } from '../../../server/src/services/validators/typeMismatch';
+import { lines, runValidators } from '../helpers';
+
+const HEAD = ['cluster: c', 'nodes:', '  n1: { address: 10.0.0.1 }'];
+
+describe('type-mismatch', () => {
+  test('a list where a mapping goes', () => {
+    const text = lines('cluster: c', 'nodes:', '  - n1', '  - n2');
+    const [d, ...rest] = runValidators(text, [typeMismatch]);
+    assert.equal(rest.length, 0);
+    assert.equal(d.code, 'type-mismatch');
+    assert.equal(d.severity, 'error');
+    assert.equal(d.line, 3);
+    assert.equal(d.text, '- n1\n  - n2\n');
+    assert.equal(d.message, "'nodes' must be a mapping of node names to their settings, not a list: write its entries as 'key: value' lines, without '- '.");
+  });
+
+  test('a mapping where a single value goes, and a scalar where a list goes', () => {
+    const text = lines(...HEAD, 'resources:', '  r1:', '    agent: { type: Dummy }', 'groups:', '  g1: r1');
+    const found = runValidators(text, [typeMismatch]);
+    assert.deepEqual(found.map((d) => [d.line, d.text]), [[6, '{ type: Dummy }'], [8, 'r1']]);
+    assert.match(found[0].message, /^'agent' of resource 'r1' must be a single value, not a mapping/);
+    assert.match(found[1].message, /^Group 'g1' must be a list, not the value 'r1': write each item/);
+  });
+
+  test('SSH port: not an integer, or out of 1–65535', () => {
+    for (const [port, shown] of [['22.5', '22.5'], ['"2222"', '"2222"'], ['0', '0'], ['65536', '65536'], ['ssh', 'ssh']]) {
+      const text = lines('cluster: c', 'nodes:', `  n1: { address: a, ssh: { port: ${port} } }`);
+      const [d] = runValidators(text, [typeMismatch]);
+      assert.equal(d?.text, shown, port);
+      assert.equal(d.line, 3);
+      assert.match(d.message, /^'port' of 'ssh' of node 'n1' is '.*': expected an integer from 1 to 65535\.$/);
+    }
+  });
+
+  test('an invalid order kind, role or action, with did-you-mean and a fix', () => {
+    const text = lines(...HEAD, 'constraints:', '  order:', '    - { first: a, then: b, kind: mandatory, then-action: begin }',
+      '  colocation:', '    - { resource: a, with: b, with-role: Leader }');
+    const found = runValidators(text, [typeMismatch]);
+    assert.deepEqual(found.map((d) => [d.line, d.text]), [[6, 'mandatory'], [6, 'begin'], [8, 'Leader']]);
+    assert.equal(found[0].message, "'kind' of order constraint 1 is 'mandatory': expected one of Mandatory, Optional, Serialize. Did you mean 'Mandatory'?");
+    assert.equal(found[0].fixes?.[0].edits[0].newText, 'Mandatory');
+    assert.match(found[2].message, /^'with-role' of colocation constraint 1 is 'Leader': expected one of Started, Stopped, Promoted, Unpromoted\./);
+  });
+
+  test('ops: a scalar operation, a list item that is not a mapping, a list attribute value', () => {
+    const text = lines(...HEAD, 'resources:', '  r1:', '    agent: ocf:pacemaker:Dummy', '    ops:',
+      '      start: 60s', '      monitor: [ 10s ]', '    meta: { target-role: [Started] }');
+    const found = runValidators(text, [typeMismatch]);
+    assert.deepEqual(found.map((d) => [d.line, d.text]), [[8, '60s'], [9, '10s'], [10, '[Started]']]);
+    assert.match(found[0].message, /^Operation 'start' of resource 'r1' must be a mapping of operation options, not the value '60s'/);
+    assert.match(found[1].message, /^Operation 'monitor' #1 of resource 'r1' must be a mapping/);
+    assert.match(found[2].message, /^Meta attribute 'target-role' in 'meta' of resource 'r1' must be a single value, not a list/);
+  });
+
+  test('a document that is not a mapping', () => {
+    const [d] = runValidators('- cluster: c\n', [typeMismatch]);
+    assert.equal(d.line, 1);
+    assert.match(d.message, /^The spec must be a mapping, not a list/);
+  });
+
+  test('near miss: both op shapes, flow and block styles, empty optional values, deprecated roles', () => {
+    const text = lines(...HEAD.slice(0, 2), '  n1: { address: 10.0.0.1, ssh: { port: 2222 } }', 'resources:', '  r1:',
+      '    agent: ocf:pacemaker:Dummy', '    meta:', '    ops:', '      start: { timeout: 20s }',
+      '      monitor:', '        - { interval: 10s, role: Promoted }', '        - { interval: 11s, role: Slave }',
+      '      stop:', 'constraints:', '  order: [ { first: a, then: b, kind: Serialize, symmetrical: "no" } ]',
+      '  colocation: [ { resource: a, with: b, with-role: Master } ]', '  location:');
+    assert.deepEqual(runValidators(text, [typeMismatch]), []);
+  });
+});
