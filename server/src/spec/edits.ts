@@ -32,8 +32,10 @@ export function replaceLiteral(text: string, span: Span, expected: string, repla
   return undefined;
 }
 
+/** The document's line break, read from its first line (not a scan of the whole text: fixes are built per finding). */
 function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  const nl = text.indexOf('\n');
+  return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
 }
 
 function columnOf(text: string, offset: number): number {
@@ -114,23 +116,32 @@ function isBlockAt(text: string, node: YNode): boolean {
   return node.kind !== 'scalar' && c !== '{' && c !== '[' && c !== '*';
 }
 
+/** A parsed tree belongs to one text, so its indentation is read once. */
+const indentationCache = new WeakMap<YNode, Indentation>();
+
 /**
  * The indentation the document already uses, read from the first nested block
- * mapping and block sequence found breadth-first (a bounded look, so it stays cheap
- * on a large spec); 2 and "same as the step" when the document shows none.
+ * mapping and block sequence found breadth-first. The look is bounded (the first few
+ * pairs of each mapping, a few hundred in all) so that a fix built for each of
+ * thousands of findings stays cheap on a large spec; 2 and "same as the step" when
+ * the document shows none.
  */
 export function indentationOf(text: string, root: YNode | undefined): Indentation {
+  const known = root && indentationCache.get(root);
+  if (known) return known;
   let step: number | undefined;
   let seqIndent: number | undefined;
   const queue: YNode[] = root && isBlockAt(text, root) ? [root] : [];
-  for (let i = 0; i < queue.length && i < 2000 && (step === undefined || seqIndent === undefined); i++) {
+  let budget = 300;
+  for (let i = 0; i < queue.length && budget > 0 && (step === undefined || seqIndent === undefined); i++) {
     const node = queue[i];
     if (node.kind === 'seq') {
-      for (const item of node.items) if (isBlockAt(text, item)) queue.push(item);
+      for (const item of node.items.slice(0, 10)) if (isBlockAt(text, item)) queue.push(item);
       continue;
     }
     if (node.kind !== 'map') continue;
-    for (const pair of node.pairs) {
+    for (const pair of node.pairs.slice(0, 10)) {
+      budget--;
       const v = pair.value;
       if (pair.merged || !isBlockAt(text, v)) continue;
       const d = columnOf(text, v.span.start) - columnOf(text, pair.keySpan.start);
@@ -140,7 +151,9 @@ export function indentationOf(text: string, root: YNode | undefined): Indentatio
     }
   }
   const s = step ?? (seqIndent !== undefined && seqIndent > 0 ? seqIndent : 2);
-  return { step: s, seqIndent: seqIndent ?? s };
+  const found = { step: s, seqIndent: seqIndent ?? s };
+  if (root) indentationCache.set(root, found);
+  return found;
 }
 
 /** `{ k: v, … }`: one item of a list of mappings, such as a constraint. */

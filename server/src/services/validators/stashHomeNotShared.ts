@@ -20,20 +20,30 @@ interface Mount {
   readonly segments: readonly string[];
 }
 
+/** The mount whose directory holds `path`, the deepest first; a look-up per ancestor, not a scan of every mount. */
+function holderOf(path: readonly string[], byDirectory: ReadonlyMap<string, Mount>): Mount | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const mount = byDirectory.get(path.slice(0, n).join('/'));
+    if (mount) return mount;
+  }
+  return undefined;
+}
+
 export const stashHomeNotShared: Validator = {
   codes: ['stash-home-not-shared'],
   check({ model, report }) {
     const stash = model.resources.filter((r) => hasAgent(r, STASH));
     if (stash.length === 0) return;
     const relation = runsWith(model);
-    const mounts: Mount[] = [];
+    const byDirectory = new Map<string, Mount>();
     const mountsBySet = new Map<string, Mount[]>();
     for (const resource of model.resources) {
       const directory = hasAgent(resource, FILESYSTEM) ? paramScalar(resource, 'directory')?.text : undefined;
       const segments = directory === undefined ? undefined : pathSegments(directory);
       if (directory === undefined || segments === undefined) continue;
       const mount = { resource, directory, segments };
-      mounts.push(mount);
+      const path = segments.join('/');
+      if (!byDirectory.has(path)) byDirectory.set(path, mount);
       const key = relation.setOf(resource.id);
       const list = mountsBySet.get(key);
       if (list) list.push(mount);
@@ -47,7 +57,7 @@ export const stashHomeNotShared: Validator = {
       if (alongside.some((m) => isInside(homePath, m.segments))) continue;
       const lead = `${s.id}'s stash_home ${home.text} is not on a Filesystem resource that runs with it: ` +
         'after a fail-over the other node would serve a different home.';
-      const holder = mounts.find((m) => isInside(homePath, m.segments));
+      const holder = holderOf(homePath, byDirectory);
       let advice: string;
       const fixes: SpecFix[] = [];
       if (holder) {

@@ -12,10 +12,11 @@ import { Validator } from './types';
 export const unknownResource: Validator = {
   codes: ['unknown-resource'],
   check({ model, report }) {
+    let resourceIds: string[] | undefined;
     for (const group of model.groups) {
       for (const member of group.members) {
         if (model.ids.has(member.id)) continue;
-        const { sentence, fixes } = misnamed(model.text, member, model.resources.map((r) => r.id),
+        const { sentence, fixes } = misnamed(model.text, member, resourceIds ??= model.resources.map((r) => r.id),
           `Declare it under resources, or remove it from ${group.id}.`);
         report(diag('unknown-resource', member.span,
           `Group ${group.id} lists '${member.id}', which is not a resource of this spec. ${sentence}`, fixes));
