@@ -104,6 +104,22 @@ describe('documentSymbols', () => {
     for (const s of symbols) check(s);
   });
 
+  test('entries reached through aliases and merges still nest inside their parents', () => {
+    const text = lines('x-base: &base', '  agent: ocf:pacemaker:Dummy', 'x-more: &more', '  extra: { agent: ocf:pacemaker:Dummy }',
+      'x-members: &members [a, extra]', 'resources:', '  <<: *more', '  a: *base', 'groups:', '  g: *members');
+    const outline = documentSymbols(buildModel(text));
+    const check = (s: SpecSymbol, parent?: SpecSymbol) => {
+      assert.ok(s.span.start <= s.selectionSpan.start && s.selectionSpan.end <= s.span.end, s.name);
+      if (parent) assert.ok(parent.span.start <= s.span.start && s.span.end <= parent.span.end, `${s.name} in ${parent.name}`);
+      for (const c of s.children) check(c, s);
+    };
+    for (const s of outline) check(s);
+    assert.deepEqual(outline.map((s) => [s.name, s.children.map((c) => [c.name, c.detail])]), [
+      ['resources', [['a', 'ocf:pacemaker:Dummy'], ['extra', 'ocf:pacemaker:Dummy']]],
+      ['groups', [['g', 'a, extra']]],
+    ]);
+  });
+
   test('a spec that is not a mapping has no outline, and x- keys are left out', () => {
     assert.deepEqual(documentSymbols(buildModel('- a\n- b\n')), []);
     assert.deepEqual(documentSymbols(buildModel('x-common: &c { a: 1 }\ncluster: c\n')).map((s) => s.name), ['cluster']);
