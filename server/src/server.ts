@@ -14,10 +14,12 @@ import { SpecDocuments } from './handlers/documents';
 import { registerHover } from './handlers/hover';
 import { registerLifecycle } from './handlers/initialize';
 import { registerNavigation } from './handlers/navigation';
+import { registerProcessGuards } from './handlers/processGuards';
 import { registerWorkspace } from './handlers/workspace';
 import { WorkspaceAgents } from './handlers/workspaceAgents';
 
 const connection = createConnection(ProposedFeatures.all);
+registerProcessGuards(connection);
 const documents = new SpecDocuments();
 const agents = new WorkspaceAgents(connection, () => scheduler.recheckAll());
 const ctx: ServerContext = {

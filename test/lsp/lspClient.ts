@@ -57,6 +57,10 @@ export class LspClient {
         }
       }
     });
+    connection.onRequest('window/showMessageRequest', (params: unknown) => {
+      this.notifications.push({ method: 'window/showMessageRequest', params });
+      return null;
+    });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));

@@ -8,7 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AgentCatalog } from '../agents/model';
 import { validate } from '../services/validate';
 import { SpecDiagnostic } from '../spec/diagnostic';
-import { buildModel, SpecModel } from '../spec/model';
+import { SpecModel } from '../spec/model';
+import { buildGuardedModel } from '../spec/nesting';
 
 interface Analysis {
   readonly version: number;
@@ -49,7 +50,7 @@ export class SpecDocuments {
   private analysis(doc: TextDocument): Analysis {
     const cached = this.analyses.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
-    const fresh: Analysis = { version: doc.version, model: buildModel(doc.getText()) };
+    const fresh: Analysis = { version: doc.version, model: buildGuardedModel(doc.getText()) };
     if (this.all.get(doc.uri)) this.analyses.set(doc.uri, fresh);
     return fresh;
   }

@@ -9,7 +9,7 @@
 import { promises as fs } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Connection, FileChangeType, FileEvent } from 'vscode-languageserver/node';
+import { Connection, FileChangeType, FileEvent, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import { createCatalog } from '../agents/catalog';
 import { loadMetadataFile, MetadataFileResult } from '../agents/metadataFiles';
 import { AgentCatalog, AgentInfo } from '../agents/model';
@@ -135,7 +135,7 @@ export class WorkspaceAgents {
     this.connection.console.warn(`Meta-data file not used: ${message}`);
     if (this.shownErrors.get(path) === message) return;
     this.shownErrors.set(path, message);
-    void this.connection.window.showWarningMessage(`Stash HA: ${message}`);
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Stash HA: ${message}` });
   }
 
   private serially(work: () => Promise<void>): Promise<void> {

@@ -8,7 +8,8 @@
 import { AgentCatalog } from '../agents/model';
 import { ValueRule } from '../spec/attributes';
 import { Span } from '../spec/diagnostic';
-import { buildModel, SpecModel } from '../spec/model';
+import { SpecModel } from '../spec/model';
+import { buildGuardedModel } from '../spec/nesting';
 import { Shape } from '../spec/schema';
 import { YMap } from '../spec/yamlTree';
 import { probe, Probe } from './completionProbe';
@@ -42,7 +43,7 @@ export interface SpecCompletions {
 /** Completions at `offset` of `text`. */
 export function completion(text: string, catalog: AgentCatalog, offset: number): SpecCompletions {
   const p = probe(text, offset);
-  const model = buildModel(p.text);
+  const model = buildGuardedModel(p.text);
   const c = cursorAt(model, catalog, p.at);
   return { span: p.word, items: itemsAt(model, catalog, c, p) };
 }
