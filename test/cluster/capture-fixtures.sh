@@ -1,4 +1,5 @@
 #!/bin/bash
+# shellcheck source-path=SCRIPTDIR
 # Records real outputs of this machine's Pacemaker 2.1.5 / pcs 0.11.5 cluster as
 # test fixtures: `crm_mon --output-as=xml` in the states the status model must
 # read, and the meta-data of the agents the spec checker knows built in. Brings
@@ -11,7 +12,6 @@ set -euo pipefail
 export STASH_HA_CLUSTER_DIR=${STASH_HA_CLUSTER_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/.cache/cluster-fixtures}
 export STASH_HA_CLUSTER_PREFIX=${STASH_HA_CLUSTER_PREFIX:-shcf}
 export STASH_HA_CLUSTER_NET=${STASH_HA_CLUSTER_NET:-10.213.89}
-# shellcheck source-path=SCRIPTDIR
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 lab=$cluster_here/cluster.sh

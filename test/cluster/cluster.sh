@@ -1,4 +1,5 @@
 #!/bin/bash
+# shellcheck source-path=SCRIPTDIR
 # A real Pacemaker 2 / Corosync 3 / pcs cluster on this machine, for tests.
 # Each node is a set of namespaces (network, mount, uts, pid) with its own sshd,
 # corosync and pacemaker; a bridge in a hub namespace joins them and one veth
@@ -14,7 +15,6 @@
 #   cluster.sh logs        print the end of every node's logs
 set -euo pipefail
 
-# shellcheck source-path=SCRIPTDIR
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # shellcheck source=setup.sh
 . "$cluster_here/setup.sh"

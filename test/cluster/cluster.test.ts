@@ -5,12 +5,11 @@
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { parseCrmMon, startedOn, type LabStatus } from './crmMon';
-import { LabCluster, repoRoot } from './labCluster';
+import { claimLab } from './labCluster';
 import { waitFor, type Probe } from './waitFor';
 
-const lab = new LabCluster({ runDir: join(repoRoot, '.cache', 'cluster-test'), prefix: 'shct', net: '10.213.88' });
+const lab = claimLab();
 const nodes = ['node01', 'node02', 'node03'];
 
 async function status(node: string): Promise<LabStatus> {
@@ -58,6 +57,7 @@ describe('a real 3-node Pacemaker cluster in namespaces', { timeout: 600_000 }, 
 
   after(async () => {
     await lab.script('down');
+    lab.release();
   });
 
   test('every node answers ssh as itself and sees 3 nodes online with quorum', async (t) => {

@@ -2,7 +2,7 @@
 // with the ssh_config the script writes. Also answers "what did the run leave
 // behind?" so a test can prove teardown is complete. Test-only.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The repository root (this file compiles to out/test/cluster/). */
@@ -53,7 +53,15 @@ export function shellQuote(word: string): string {
 
 /** One lab cluster: its script, its nodes over ssh, and what it leaves behind. */
 export class LabCluster {
-  constructor(readonly settings: LabSettings) {}
+  constructor(
+    readonly settings: LabSettings,
+    private readonly ownerFile?: string,
+  ) {}
+
+  /** Gives a slot taken with claimLab() back. */
+  release(): void {
+    if (this.ownerFile !== undefined && readOr(this.ownerFile).trim() === String(process.pid)) unlinkSync(this.ownerFile);
+  }
 
   private get env(): NodeJS.ProcessEnv {
     return {
@@ -138,6 +146,40 @@ export class LabCluster {
     }
     return left;
   }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Claims a lab slot for this process: its own run directory, prefix and /24, so
+ * test processes that run at once (several test files, or two people's runs on
+ * one machine) never share namespaces or addresses. A slot whose owner process
+ * has ended is taken over; the caller's first `down` removes what it left. Give
+ * the slot back with `release()`.
+ */
+export function claimLab(): LabCluster {
+  const cache = join(repoRoot, '.cache');
+  mkdirSync(cache, { recursive: true });
+  for (let slot = 0; slot < 8; slot++) {
+    const owner = join(cache, `lab-${slot}.owner`);
+    const previous = Number(readOr(owner).trim());
+    if (previous > 0 && alive(previous)) continue;
+    try {
+      if (previous > 0) unlinkSync(owner);
+      writeFileSync(owner, `${process.pid}\n`, { flag: 'wx' });
+    } catch {
+      continue;
+    }
+    return new LabCluster({ runDir: join(cache, `lab-${slot}`), prefix: `shl${slot}`, net: `10.213.${100 + slot}` }, owner);
+  }
+  throw new Error(`every lab slot in ${cache} is taken by a live process`);
 }
 
 function readOr(path: string): string {

@@ -131,7 +131,7 @@ install_stash() {
 		return 0
 	}
 	cp -r "$standin/bin" "$standin/lib" "$target/"
-	install -d -o "$stash_uid" -g "$stash_uid" -m 755 "$target/work" "$target/logs"
+	install -d -o "$stash_uid" -g "$stash_uid" -m 755 "$target/work"
 }
 
 # Stash's home on the storage every node shares: answers on every address (so
