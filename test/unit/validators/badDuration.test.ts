@@ -30,6 +30,13 @@ describe('bad-duration', () => {
     assert.match(found[6].message, /^Operation option 'timeout' in operation 'monitor' #2 of resource 'r' has no value: expected a duration/);
   });
 
+  test('through an alias: at the alias use, once per use', () => {
+    const text = lines('x-ops: &ops { monitor: { interval: 10 secs } }', ...HEAD, 'resources:',
+      '  a: { agent: ocf:pacemaker:Dummy, ops: *ops }', '  b: { agent: ocf:pacemaker:Dummy, ops: *ops }');
+    const found = runValidators(text, [badDuration]);
+    assert.deepEqual(found.map((d) => [d.line, d.text]), [[5, '*ops'], [6, '*ops']]);
+  });
+
   test('near miss: every unit, no unit, ISO 8601, a number, and an alias of a good value', () => {
     const text = lines(...HEAD, 'x-t: &t 90s', 'op-defaults: { timeout: *t, interval: 0 }', 'resources:', '  r:',
       '    agent: ocf:pacemaker:Dummy', '    meta: { failure-timeout: PT4M }', '    ops:',

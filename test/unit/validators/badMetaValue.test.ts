@@ -30,6 +30,15 @@ describe('bad-meta-value', () => {
     assert.equal(found[5].message, "Clone option 'clone-max' in 'clone' of resource 'r' is 'two': expected an integer ≥ 0.");
   });
 
+  test('a bad value merged in with <<: at the merge alias, with no fix there', () => {
+    const text = lines('x-meta: &m { target-role: started }', ...HEAD, '    meta:', '      <<: *m', '      priority: 1');
+    const [d, ...rest] = runValidators(text, [badMetaValue]);
+    assert.equal(rest.length, 0);
+    assert.equal(d.line, 8);
+    assert.equal(d.text, '*m');
+    assert.equal(d.fixes, undefined);
+  });
+
   test('near miss: good values in every form Pacemaker accepts', () => {
     const text = lines(...HEAD,
       '    meta: { is-managed: yes, maintenance: off, allow-migrate: "true", critical: 0, migration-threshold: INFINITY,',

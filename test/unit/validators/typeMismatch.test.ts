@@ -55,6 +55,13 @@ describe('type-mismatch', () => {
     assert.match(found[2].message, /^Meta attribute 'target-role' in 'meta' of resource 'r1' must be a single value, not a list/);
   });
 
+  test('a parameter value that is a list or a mapping', () => {
+    const text = lines(...HEAD, 'resources:', '  v:', '    agent: ocf:heartbeat:IPaddr2', '    params: { ip: [10.0.0.1], nic: { a: 1 } }');
+    const found = runValidators(text, [typeMismatch]);
+    assert.deepEqual(found.map((d) => [d.line, d.text]), [[7, '[10.0.0.1]'], [7, '{ a: 1 }']]);
+    assert.match(found[0].message, /^Parameter 'ip' of resource 'v' must be a single value, not a list/);
+  });
+
   test('a document that is not a mapping', () => {
     const [d] = runValidators('- cluster: c\n', [typeMismatch]);
     assert.equal(d.line, 1);

@@ -75,7 +75,7 @@ class Walker {
 
   /** A fixed-key mapping; `anchor` is the span missing keys are reported at. */
   private map(map: YMap, anchor: Span, where: Place, shape: Extract<Shape, { kind: 'map' }>, owner?: string): void {
-    const byName = new Map(shape.fields.map((f) => [f.name, f]));
+    const byName = fieldIndex(shape.fields);
     for (const pair of map.pairs) {
       if (isExtensionKey(pair.key)) continue;
       const field = byName.get(pair.key);
@@ -146,7 +146,7 @@ class Walker {
       case 'params':
         if (node.kind === 'map') {
           for (const pair of node.pairs) {
-            if (pair.value.kind !== 'scalar') this.wrong(pair.value, { kind: 'string' }, `parameter '${pair.key}' of ${label}`);
+            if (pair.value.kind !== 'scalar') this.wrong(pair.value, { kind: 'string' }, `parameter '${pair.key}' of ${owner ?? label}`);
           }
         } else if (!isEmpty(node)) this.wrong(node, shape, label);
         return;
@@ -183,6 +183,18 @@ class Walker {
   private wrong(node: YNode, shape: Shape, subject: string): void {
     this.findings.push({ kind: 'wrong-type', node, shape, subject });
   }
+}
+
+const indexes = new WeakMap<readonly FieldDef[], ReadonlyMap<string, FieldDef>>();
+
+/** The fields of a mapping shape by name, built once per shape. */
+function fieldIndex(fields: readonly FieldDef[]): ReadonlyMap<string, FieldDef> {
+  let index = indexes.get(fields);
+  if (!index) {
+    index = new Map(fields.map((f) => [f.name, f]));
+    indexes.set(fields, index);
+  }
+  return index;
 }
 
 const SCALAR_KINDS = new Set<Shape['kind']>(['string', 'ref', 'agent', 'integer', 'value']);
