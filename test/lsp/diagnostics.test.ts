@@ -43,7 +43,7 @@ describe('diagnostics over LSP', () => {
     const since = client.notifications.length;
     const version = client.change(uri, [{ text: fixed }]);
     const ds = await client.diagnostics(uri, (_d, p) => p.version === version, 10_000, since);
-    assert.deepEqual(codes(ds), ['missing-param']);
+    assert.deepEqual(codes(ds), ['missing-param', 'vip-not-colocated']);
   });
 
   test('a ranged change (as VS Code sends keystrokes) is applied incrementally', async () => {
@@ -53,7 +53,7 @@ describe('diagnostics over LSP', () => {
     const since = client.notifications.length;
     const version = client.change(uri, [{ range: { start: at, end: { line: at.line, character: at.character + 2 } }, text: 'sk' }]);
     const ds = await client.diagnostics(uri, (_d, p) => p.version === version, 10_000, since);
-    assert.deepEqual(codes(ds), ['missing-param'], 'the typo is fixed by swapping two characters');
+    assert.deepEqual(codes(ds), ['missing-param', 'vip-not-colocated'], 'the typo is fixed by swapping two characters');
     const v2 = client.change(uri, [{ range: { start: at, end: at }, text: 'x' }]);
     const ds2 = await client.diagnostics(uri, (_d, p) => p.version === v2, 10_000, since);
     assert.ok(ds2.some((d) => d.code === 'unknown-param' && /cidr_netmaxsk/.test(d.message)));

@@ -143,13 +143,17 @@ export function cursorAt(model: SpecModel, catalog: AgentCatalog, offset: number
     }
     const map: YMap = node;
     const mapExpect = asMapExpect(expect);
-    let next: { pair: YPair; onKey: boolean } | undefined;
-    for (const pair of map.pairs) {
-      if (pair.merged || sameSpan(pair.keySpan, map.span)) continue;
-      if (touches(pair.keySpan, offset)) { next = { pair, onKey: true }; break; }
-      if (touches(pair.value.span, offset) && pair.value.span.end > pair.keySpan.end) { next = { pair, onKey: false }; break; }
+    const own = map.pairs.filter((p) => !p.merged && !sameSpan(p.keySpan, map.span));
+    const keyPair = own.find((p) => touches(p.keySpan, offset));
+    const valuePair = keyPair ? undefined
+      : own.find((p) => p.value.span.end > p.keySpan.end && touchesValue(model.text, p.value.span, offset));
+    const next = keyPair ? { pair: keyPair, onKey: true } : valuePair ? { pair: valuePair, onKey: false } : undefined;
+    if (!next) {
+      // A mapping reached through an alias carries the alias's span on every pair: the caret is on the alias.
+      const isAlias = map.pairs.length > 0 && map.pairs.every((p) => sameSpan(p.keySpan, map.span));
+      if (isAlias) return result('value', map, expect);
+      return { offset, on: 'none', node: map, ...w, map, mapExpect, pair: undefined, slot: undefined };
     }
-    if (!next) return { offset, on: 'none', node: map, ...w, map, mapExpect, pair: undefined, slot: undefined };
     const { pair } = next;
     if (w.path.length === 1 && w.path[0] === 'resources') {
       w.resource = model.resources.find((r) => r.pair === pair);
@@ -166,6 +170,13 @@ export function cursorAt(model: SpecModel, catalog: AgentCatalog, offset: number
     expect = meaning.value;
     node = pair.value;
   }
+}
+
+/** Like `touches`, but a value that ends with its line break does not reach into the next line. */
+function touchesValue(text: string, span: Span, offset: number): boolean {
+  if (offset < span.start || offset > span.end) return false;
+  const last = text[span.end - 1];
+  return offset < span.end || span.start === span.end || (last !== '\n' && last !== '\r');
 }
 
 function sameSpan(a: Span, b: Span): boolean {
