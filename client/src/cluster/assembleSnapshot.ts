@@ -18,6 +18,8 @@ export interface AssembleInput {
   readonly queriedNode: string;
   readonly pacemakerVersion: string;
   readonly probes: readonly StashProbe[];
+  /** The URLs the query asked, in order (each once): section i answers urls[i]. */
+  readonly urls: readonly string[];
   readonly takenAt: Date;
   readonly warnings?: readonly string[];
 }
@@ -42,10 +44,8 @@ function sectionError(name: string, section: Section | undefined): string | unde
 }
 
 /** The probe for a resource: its own, else the catch-all. */
-function probeFor(probes: readonly StashProbe[], resource: string): { probe: StashProbe; index: number } | undefined {
-  let index = probes.findIndex((p) => p.resource === resource);
-  if (index < 0) index = probes.findIndex((p) => p.resource === '*');
-  return index < 0 ? undefined : { probe: probes[index], index };
+function probeFor(probes: readonly StashProbe[], resource: string): StashProbe | undefined {
+  return probes.find((p) => p.resource === resource) ?? probes.find((p) => p.resource === '*');
 }
 
 export function assembleSnapshot(input: AssembleInput): Assembled {
@@ -69,14 +69,13 @@ export function assembleSnapshot(input: AssembleInput): Assembled {
   const stash: StashAppStatus[] = [];
   const pendingStash: PendingStash[] = [];
   for (const p of allPrimitives(crm.status.resources).filter((r) => r.agent === STASH_AGENT)) {
-    const found = probeFor(input.probes, p.id);
-    if (found === undefined) continue;
-    const { probe, index } = found;
+    const probe = probeFor(input.probes, p.id);
+    if (probe === undefined) continue;
     const where = p.active && p.nodes.length === 1 ? p.nodes[0] : undefined;
     if (where === undefined) {
       stash.push({ resource: p.id, url: probe.url, error: p.nodes.length > 1 ? `running on ${p.nodes.length} nodes at once` : 'not running' });
     } else if (!isNodeLocal(probe.url) || here.has(where)) {
-      stash.push({ resource: p.id, url: probe.url, node: where, ...readStashSection(sections.stash[index]) });
+      stash.push({ resource: p.id, url: probe.url, node: where, ...readStashSection(sections.stash[input.urls.indexOf(probe.url)]) });
     } else {
       pendingStash.push({ resource: p.id, node: where, url: probe.url });
       stash.push({ resource: p.id, url: probe.url, node: where, error: 'not asked yet' });

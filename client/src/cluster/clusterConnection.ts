@@ -52,6 +52,7 @@ export class ClusterConnection {
   private readonly pacemakerVersions = new Map<string, string>();
   private readonly pcsVersions = new Map<string, string>();
   private readonly probes: readonly StashProbe[];
+  private readonly urls: readonly string[];
 
   constructor(
     readonly nodes: readonly ClusterNode[],
@@ -60,7 +61,10 @@ export class ClusterConnection {
     private readonly options: ConnectionOptions = {},
   ) {
     if (nodes.length === 0) throw new Error('ClusterConnection: a cluster needs at least one node');
-    this.probes = options.stashProbes ?? [{ resource: '*', url: DEFAULT_STASH_STATUS_URL }];
+    // A Stash resource the spec does not name (or names differently) is still asked at the default page.
+    const probes = options.stashProbes ?? [];
+    this.probes = probes.some((p) => p.resource === '*') ? probes : [...probes, { resource: '*', url: DEFAULT_STASH_STATUS_URL }];
+    this.urls = [...new Set(this.probes.map((p) => p.url))];
   }
 
   /** Nodes in the order they are asked: the last one that answered first, then spec order. */
@@ -79,7 +83,7 @@ export class ClusterConnection {
     for (const node of this.order()) {
       const started = this.deps.clock.now();
       const known = this.pacemakerVersions.get(node.name);
-      const { command, marker } = statusCommand(known ? modeFor(known) : 'auto', this.probes.map((p) => p.url), this.options.statusTimeoutMs ?? 20_000);
+      const { command, marker } = statusCommand(known ? modeFor(known) : 'auto', this.urls, this.options.statusTimeoutMs ?? 20_000);
       const result = await this.session.exec(node.target, command);
       const elapsed = (): number => this.deps.clock.now() - started;
       if (result.failure) {
@@ -94,7 +98,7 @@ export class ClusterConnection {
       }
       this.pacemakerVersions.set(node.name, version);
       const assembled = assembleSnapshot({
-        sections, queriedNode: node.name, pacemakerVersion: version, probes: this.probes,
+        sections, queriedNode: node.name, pacemakerVersion: version, probes: this.probes, urls: this.urls,
         takenAt: (this.options.date ?? (() => new Date()))(), warnings: attempts.map((a) => a.error ?? ''),
       });
       if (!assembled.ok) {

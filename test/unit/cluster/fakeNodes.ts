@@ -2,14 +2,16 @@
  * Nodes without a cluster, for tests of what the status query and the
  * connection do with answers: a ProcessRunner that answers `ssh -G` itself and
  * runs every other ssh command line in a real local /bin/sh, where stub
- * `env`, `uname`, `crm_mon`, `cibadmin`, `curl` and `pcs` print what each fake
- * node is set up to print (captured fixtures). The remote script itself runs
+ * `env`, `uname`, `crm_mon`, `cibadmin`, `curl`, `pcs`, `crm_resource` and
+ * `sha256sum` print what each fake node is set up to print (captured fixtures),
+ * and pcs can swap the state files as the cluster would react to a move. The remote script itself runs
  * for real; only the programs it calls are stand-ins. Test-only.
  */
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProcessResult, ProcessRunner, RunOptions, spawnRunner } from '../../../client/src/remote/processRunner';
+import { quoteWord } from '../../../client/src/remote/shellQuote';
 
 export interface FakeNode {
   /** ssh fails as for a node that is down. */
@@ -24,9 +26,20 @@ export interface FakeNode {
   /** What curl prints (body) and its exit code. */
   curlBody?: string;
   curlRc?: number;
-  /** Output and exit code of any pcs command (argv recorded). */
+  /** Output and exit code of any pcs command but --version (argv recorded). */
   pcsOut?: string;
   pcsRc?: number;
+  /** What `pcs --version` prints. */
+  pcsVersion?: string;
+  /** Files copied over the crm_mon / constraints files when pcs moves or clears: the cluster reacting. */
+  onMove?: { crmMon?: string; constraints?: string };
+  onClear?: { constraints?: string };
+  /** What crm_resource --show-metadata prints instead of the installed agent's meta-data. */
+  metadata?: string;
+  /** sha256sum prints a wrong sum (a corrupted upload). */
+  badChecksum?: boolean;
+  /** ssh refuses the node's host key as unknown (fingerprint SHA256:fakefp). */
+  unknownHostKey?: boolean;
 }
 
 const STUBS: Record<string, string> = {
@@ -39,7 +52,20 @@ const STUBS: Record<string, string> = {
   ].join('\n'),
   cibadmin: '[ -n "$STUB_CONSTRAINTS" ] && cat "$STUB_CONSTRAINTS" || echo "<constraints/>"',
   curl: 'printf "%s" "$STUB_CURL_BODY"; [ "${STUB_CURL_RC:-0}" = 0 ] && printf "\\n200"; exit "${STUB_CURL_RC:-0}"',
-  pcs: 'printf "%s\\n" "$*" >> "$STUB_LOG.pcs"; printf "%s\\n" "$STUB_PCS_OUT"; exit "${STUB_PCS_RC:-0}"',
+  pcs: [
+    'printf "%s\\n" "$*" >> "$STUB_LOG.pcs"',
+    'if [ "$1" = --version ]; then printf "%s\\n" "$STUB_PCS_VERSION"; exit 0; fi',
+    'if [ "$1 $2" = "resource move" ]; then',
+    '  [ -n "$STUB_MOVE_CRM" ] && cp "$STUB_MOVE_CRM" "$STUB_CRM_MON"; [ -n "$STUB_MOVE_CONS" ] && cp "$STUB_MOVE_CONS" "$STUB_CONSTRAINTS"',
+    'fi',
+    'if [ "$1 $2" = "resource clear" ] && [ -n "$STUB_CLEAR_CONS" ]; then cp "$STUB_CLEAR_CONS" "$STUB_CONSTRAINTS"; fi',
+    'printf "%s\\n" "$STUB_PCS_OUT"; exit "${STUB_PCS_RC:-0}"',
+  ].join('\n'),
+  crm_resource: [
+    'if [ -n "$STUB_METADATA" ]; then printf "%s\\n" "$STUB_METADATA"; exit 0; fi',
+    'sed -n "/<?xml/,/<\\/resource-agent>/p" ocf/heartbeat/stash',
+  ].join('\n'),
+  sha256sum: 'if [ -n "$STUB_BAD_SUM" ]; then echo "0000  $1"; else exec /usr/bin/sha256sum "$@"; fi',
 };
 
 export class FakeNodes implements ProcessRunner {
@@ -54,6 +80,7 @@ export class FakeNodes implements ProcessRunner {
       writeFileSync(file, `#!/bin/sh\n${body}\n`);
       chmodSync(file, 0o755);
     }
+    for (const host of Object.keys(nodes)) mkdirSync(join(this.home(host), 'ocf', 'heartbeat'), { recursive: true });
   }
 
   async run(file: string, args: readonly string[], options: RunOptions = {}): Promise<ProcessResult> {
@@ -65,13 +92,24 @@ export class FakeNodes implements ProcessRunner {
     if (node === undefined || node.down) {
       return { exitCode: 255, stdout: '', stderr: `ssh: connect to host ${host} port 22: Connection refused\n`, durationMs: 1, timedOut: false };
     }
+    if (node.unknownHostKey) {
+      return {
+        exitCode: 255, stdout: '', durationMs: 1, timedOut: false,
+        stderr: `${args.includes('-v') ? 'debug1: Server host key: ssh-ed25519 SHA256:fakefp\n' : ''}No ED25519 host key is known for ${host} and you have requested strict checking.\nHost key verification failed.\n`,
+      };
+    }
     const env: NodeJS.ProcessEnv = {
       PATH: `${this.dir}:/usr/bin:/bin`, STUB_LOG: join(this.dir, host), STUB_UNAME: node.uname ?? host,
       STUB_VERSION: node.version ?? 'Pacemaker 2.1.5', STUB_CRM_MON: node.crmMonFile ?? '', STUB_CRM_MON_RC: String(node.crmMonRc ?? 0),
       STUB_CONSTRAINTS: node.constraintsFile ?? '', STUB_CURL_BODY: node.curlBody ?? '', STUB_CURL_RC: String(node.curlRc ?? 7),
-      STUB_PCS_OUT: node.pcsOut ?? '', STUB_PCS_RC: String(node.pcsRc ?? 0),
+      STUB_PCS_OUT: node.pcsOut ?? '', STUB_PCS_RC: String(node.pcsRc ?? 0), STUB_PCS_VERSION: node.pcsVersion ?? '0.11.5',
+      STUB_MOVE_CRM: node.onMove?.crmMon ?? '', STUB_MOVE_CONS: node.onMove?.constraints ?? '', STUB_CLEAR_CONS: node.onClear?.constraints ?? '',
+      STUB_METADATA: node.metadata ?? '', STUB_BAD_SUM: node.badChecksum ? '1' : '',
     };
-    return this.real.run('/bin/sh', ['-c', args[args.length - 1]], { ...options, env });
+    // Each node's "file system" is its own directory: relative paths in commands land there.
+    const home = this.home(host);
+    mkdirSync(home, { recursive: true });
+    return this.real.run('/bin/sh', ['-c', `cd ${quoteWord(home)} && ${args[args.length - 1]}`], { ...options, env });
   }
 
   /** The argument lines a stub recorded on a node (`pcs`, `crm_mon`). */
@@ -81,6 +119,11 @@ export class FakeNodes implements ProcessRunner {
     } catch {
       return [];
     }
+  }
+
+  /** The directory a node's relative paths resolve in. */
+  home(host: string): string {
+    return join(this.dir, 'fs', host);
   }
 
   dispose(): void {
