@@ -43,7 +43,7 @@ export function excessNesting(text: string, limit = MAX_NESTING): number | undef
       if (indents.length + dashes > limit) return i;
     }
     let prev = ' ';
-    const depthHere = indents.length + 1;
+    const depthHere = indents.length;
     while (i < n && text[i] !== '\n' && text[i] !== '\r') {
       const c = text[i];
       if (c === '#' && (prev === ' ' || prev === '\t')) {
