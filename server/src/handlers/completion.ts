@@ -24,7 +24,7 @@ export function registerCompletion(ctx: ServerContext): void {
   ctx.connection.onCompletion((params: CompletionParams): CompletionList => guard(ctx, 'Completion', { isIncomplete: false, items: [] }, () => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return { isIncomplete: false, items: [] };
-    const result = completion(doc.getText(), ctx.catalog(), doc.offsetAt(params.position));
+    const result = completion(doc.getText(), ctx.catalog(), doc.offsetAt(params.position), ctx.documents.model(doc));
     const range = toRange(doc, result.span);
     const items = result.items.map((i): CompletionItem => ({
       label: i.label,

@@ -40,13 +40,16 @@ export interface SpecCompletions {
   readonly items: readonly SpecCompletionItem[];
 }
 
-/** Completions at `offset` of `text`. */
-export function completion(text: string, catalog: AgentCatalog, offset: number): SpecCompletions {
+/**
+ * Completions at `offset` of `text`. `model`, when given, is the model of `text`
+ * itself; it is used instead of a new parse when the caret needs no placeholder.
+ */
+export function completion(text: string, catalog: AgentCatalog, offset: number, model?: SpecModel): SpecCompletions {
   const p = probe(text, offset);
-  const model = buildGuardedModel(p.text);
-  const c = cursorAt(model, catalog, p.at);
-  return { span: p.word, items: itemsAt(model, catalog, c, p) };
+  const probed = p.text === text && model ? model : buildGuardedModel(p.text);
+  return { span: p.word, items: itemsAt(probed, catalog, cursorAt(probed, catalog, p.at), p) };
 }
+
 
 function itemsAt(model: SpecModel, catalog: AgentCatalog, c: Cursor, p: Probe): SpecCompletionItem[] {
   if (c.on === 'key' && c.mapExpect && c.map) {
