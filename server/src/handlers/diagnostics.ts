@@ -12,6 +12,9 @@ import { toDiagnostic } from './convert';
 /** How long typing must pause before a changed document is checked. */
 export const DEFAULT_DEBOUNCE_MS = 200;
 
+/** The longest a check waits for workspace meta-data files to be read. */
+const CATALOG_WAIT_MS = 1000;
+
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class DiagnosticsScheduler {
@@ -61,6 +64,18 @@ export class DiagnosticsScheduler {
     this.timers.clear();
   }
 
+  /**
+   * Waits for workspace meta-data being read, but not for long: in a huge workspace
+   * the first check goes ahead with the agents known so far and is redone when the
+   * catalog is complete.
+   */
+  private async catalogOrTimeout(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, CATALOG_WAIT_MS); });
+    await Promise.race([this.ctx.catalogReady(), timeout]);
+    clearTimeout(timer);
+  }
+
   private closed(uri: string): void {
     this.open.delete(uri);
     const t = this.timers.get(uri);
@@ -75,7 +90,7 @@ export class DiagnosticsScheduler {
     if (!doc) return;
     const version = doc.version;
     try {
-      await this.ctx.catalogReady();
+      await this.catalogOrTimeout();
       if (this.disposed || !documents.isCurrent(uri, version)) return;
       documents.model(doc);
       await nextTurn();
