@@ -151,7 +151,8 @@ export class ClusterConnection {
     for (const node of candidates) {
       last = await this.session.exec(node.target, command);
       if (!last.failure || !NOT_RUN.has(last.failure.kind)) {
-        if (!last.failure) this.preferred = node.name;
+        // A node picked by the caller says nothing about which node to ask first next time.
+        if (!last.failure && nodeName === undefined) this.preferred = node.name;
         return last;
       }
     }

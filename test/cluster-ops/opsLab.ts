@@ -1,0 +1,81 @@
+/**
+ * The library under test on a real lab cluster (test/cluster/): a spec naming the
+ * lab's nodes by address, a ClusterConnection over the lab's ssh_config, and the
+ * Stash + VIP resources the operations work on. Test-only.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildModel } from '../../server/src/spec/model';
+import { ClusterConnection } from '../../client/src/cluster/clusterConnection';
+import { clusterFromSpec } from '../../client/src/cluster/specCluster';
+import { ClusterSnapshot } from '../../client/src/cluster/snapshot';
+import { findResource, startedOn } from '../../client/src/cluster/snapshotQueries';
+import { MemoryLogger } from '../../client/src/remote/logger';
+import { spawnRunner, systemClock } from '../../client/src/remote/processRunner';
+import { SshSettings } from '../../client/src/remote/sshOptions';
+import { SshSession } from '../../client/src/remote/sshSession';
+import { LabCluster, LabInfo } from '../cluster/labCluster';
+
+export const NODES = ['node01', 'node02', 'node03'];
+
+/** The lab as a cluster spec: nodes by address (the lab's ssh_config matches addresses too). */
+export function labSpec(info: LabInfo): string {
+  return [
+    `cluster: ${info.name}`,
+    'nodes:',
+    ...info.nodes.map((n) => `  ${n.name}: { address: ${n.address} }`),
+    'resources:',
+    '  stash:',
+    '    agent: ocf:heartbeat:stash',
+    '    params: { stash_user: stash, stash_home: /srv/shared/stash-home, stash_inst: /srv/stash }',
+    '  vip:',
+    '    agent: ocf:heartbeat:IPaddr2',
+    `    params: { ip: ${info.vip}, cidr_netmask: 24, nic: eth0 }`,
+    'constraints:',
+    '  colocation:',
+    '    - { resource: vip, with: stash }',
+    '',
+  ].join('\n');
+}
+
+/** A connection to the lab, as the CLI would open it from the spec. */
+export function labConnection(info: LabInfo, settings: Partial<SshSettings> = {}, logger = new MemoryLogger()): ClusterConnection {
+  const spec = clusterFromSpec(buildModel(labSpec(info)));
+  const deps = { runner: spawnRunner(), clock: systemClock, logger };
+  const session = new SshSession({ configFile: info.sshConfig, connectTimeoutSec: 3, ...settings }, deps);
+  return new ClusterConnection(spec.nodes, session, deps, { stashProbes: spec.stashProbes });
+}
+
+/** Creates Stash and the VIP (colocated, ordered) with pcs on a node, as an admin would. */
+export async function createStashAndVip(lab: LabCluster, monitorInterval = '5s'): Promise<void> {
+  const { vip } = lab.info();
+  const pcs = (...args: string[]) => lab.sshOk('node01', ['pcs', ...args]);
+  await pcs('resource', 'create', 'stash', 'ocf:heartbeat:stash', 'stash_user=stash',
+    'stash_home=/srv/shared/stash-home', 'stash_inst=/srv/stash', 'op', 'monitor', `interval=${monitorInterval}`, '--disabled');
+  await pcs('resource', 'create', 'vip', 'ocf:heartbeat:IPaddr2', `ip=${vip}`, 'cidr_netmask=24', 'nic=eth0',
+    'op', 'monitor', 'interval=5s', '--disabled');
+  await pcs('constraint', 'colocation', 'add', 'vip', 'with', 'stash', 'INFINITY');
+  await pcs('constraint', 'order', 'stash', 'then', 'vip');
+  await pcs('resource', 'enable', 'stash', 'vip');
+}
+
+/** The node Stash and the VIP both run on, if they do. */
+export function stashNode(s: ClusterSnapshot): string | undefined {
+  const stash = findResource(s, 'stash');
+  const vip = findResource(s, 'vip');
+  if (stash?.kind !== 'primitive' || vip === undefined || stash.nodes.length !== 1) return undefined;
+  const node = stash.nodes[0];
+  return startedOn(stash, node) && startedOn(vip, node) ? node : undefined;
+}
+
+/** A node's own sshd log: how many logins it accepted. */
+export function logins(lab: LabCluster, node: string): number {
+  const log = readFileSync(join(lab.settings.runDir, 'nodes', node, 'log', 'sshd.log'), 'utf8');
+  return (log.match(/Accepted publickey for /g) ?? []).length;
+}
+
+/** Asks Stash's status page through the VIP, from the host. */
+export async function stashStateAtVip(info: LabInfo): Promise<string> {
+  const response = await fetch(`http://${info.vip}:7990/status`, { signal: AbortSignal.timeout(3000) });
+  return ((await response.json()) as { state: string }).state;
+}
