@@ -53,8 +53,14 @@ export interface ParsedYaml {
   readonly diagnostics: readonly SpecDiagnostic[];
 }
 
-/** Past this many resolved nodes, alias expansion stops (a "billion laughs" document). */
-const MAX_NODES = 5_000_000;
+/**
+ * Past this many resolved nodes, alias expansion stops (a "billion laughs" document).
+ * The bound grows with the text, so a large honest spec never meets it while a small
+ * exploding one stops in milliseconds.
+ */
+export function maxResolvedNodes(textLength: number): number {
+  return 250_000 + 4 * textLength;
+}
 
 class MapImpl implements YMap {
   readonly kind = 'map';
@@ -99,7 +105,7 @@ class Resolver {
    */
   private readonly targets = new Map<Alias, YamlNode | undefined>();
 
-  constructor(doc: Document.Parsed) {
+  constructor(doc: Document.Parsed, private readonly maxNodes: number) {
     const anchored = new Map<string, YamlNode>();
     visit(doc, {
       Node: (_key, node) => {
@@ -111,11 +117,11 @@ class Resolver {
 
   /** Converts one node; `over` is the alias span every descendant takes when reached through an alias. */
   convert(node: unknown, over: Span | undefined, fallback: Span): YNode {
-    if (++this.count > MAX_NODES) {
+    if (++this.count > this.maxNodes) {
       if (!this.exploded) {
         this.exploded = true;
         this.diagnostics.push(diag('yaml-syntax', over ?? fallback,
-          'Aliases expand to more than 5,000,000 nodes; the rest is not checked. Use fewer nested aliases.'));
+          `Aliases expand to more than ${this.maxNodes.toLocaleString('en-US')} nodes; the rest is not checked. Use fewer nested aliases.`));
       }
       return { kind: 'scalar', span: over ?? fallback, value: null, text: '', quoted: false };
     }
@@ -194,7 +200,7 @@ class Resolver {
 /** Parses spec text into the resolved tree; never throws on malformed input. */
 export function parseYaml(text: string): ParsedYaml {
   const doc = parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false });
-  const resolver = new Resolver(doc);
+  const resolver = new Resolver(doc, maxResolvedNodes(text.length));
   const diagnostics: SpecDiagnostic[] = [];
   for (const err of doc.errors) {
     const start = Math.max(0, Math.min(err.pos[0], text.length));

@@ -70,7 +70,7 @@ describe('yamlTree', () => {
     const rows = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
     for (let i = 1; i <= 9; i++) rows.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
     const parsed = parseYaml(lines(...rows));
-    assert.ok(parsed.diagnostics.some((d) => d.code === 'yaml-syntax' && /more than 5,000,000 nodes/.test(d.message)));
+    assert.ok(parsed.diagnostics.some((d) => d.code === 'yaml-syntax' && /Aliases expand to more than [\d,]+ nodes/.test(d.message)));
   });
 
   test('an unknown alias and a recursive alias do not throw', () => {
