@@ -20,6 +20,8 @@ export interface StartOptions {
   /** Workspace folder (a path); its file: URI goes in workspaceFolders. */
   readonly workspace?: string;
   readonly initializationOptions?: unknown;
+  /** LSP trace level; with 'messages' the server sends $/logTrace lines. */
+  readonly trace?: 'off' | 'messages' | 'verbose';
 }
 
 interface Recorded {
@@ -48,7 +50,7 @@ export class LspClient {
   private constructor(private readonly proc: ChildProcess, readonly connection: MessageConnection) {
     this.exited = new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
     proc.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
-    connection.onNotification((method: string, params: unknown) => {
+    const record = (method: string, params: unknown): void => {
       this.notifications.push({ method, params });
       for (const w of [...this.waiters]) {
         if (w.method === method && w.accept(params)) {
@@ -56,7 +58,10 @@ export class LspClient {
           w.resolve(params);
         }
       }
-    });
+    };
+    connection.onNotification(record);
+    // vscode-jsonrpc keeps $/logTrace for its own tracer; this handler replaces that one.
+    connection.onNotification('$/logTrace', (params: unknown) => record('$/logTrace', params));
     connection.onRequest('window/showMessageRequest', (params: unknown) => {
       this.notifications.push({ method: 'window/showMessageRequest', params });
       return null;
@@ -82,7 +87,7 @@ export class LspClient {
       workspaceFolders: folder ? [{ uri: fileUri(folder), name: 'workspace' }] : null,
       capabilities: VSCODE_CAPABILITIES,
       initializationOptions: options.initializationOptions ?? { metadataPaths: [], trusted: true },
-      trace: 'off',
+      trace: options.trace ?? 'off',
     });
     client.notify('initialized', {});
     return client;

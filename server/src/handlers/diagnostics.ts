@@ -89,15 +89,25 @@ export class DiagnosticsScheduler {
     const doc: TextDocument | undefined = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    const started = performance.now();
     try {
       await this.catalogOrTimeout();
       if (this.disposed || !documents.isCurrent(uri, version)) return;
+      const parseStart = performance.now();
       documents.model(doc);
+      const parseMs = performance.now() - parseStart;
       await nextTurn();
       if (this.disposed || !documents.isCurrent(uri, version)) return;
+      const checkStart = performance.now();
       const list = documents.diagnostics(doc, this.ctx.catalog());
+      const diagnostics = list.map((d) => toDiagnostic(doc, d));
+      const checkMs = performance.now() - checkStart;
       if (this.disposed || !documents.isCurrent(uri, version)) return;
-      await connection.sendDiagnostics({ uri, version, diagnostics: list.map((d) => toDiagnostic(doc, d)) });
+      const sent = connection.sendDiagnostics({ uri, version, diagnostics });
+      // Shown only when the client traces the server (stashHa.trace.server).
+      connection.tracer.log(`Checked ${uri} version ${version} in ${(performance.now() - started).toFixed(2)} ms `
+        + `(parse ${parseMs.toFixed(2)} ms, checks ${checkMs.toFixed(2)} ms): ${list.length} finding(s).`);
+      await sent;
     } catch (err) {
       connection.console.error(`Checking ${uri} failed: ${errorText(err)}`);
     }
