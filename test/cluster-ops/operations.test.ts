@@ -1,0 +1,173 @@
+// Operations on a real 3-node lab cluster (test/cluster/), as the CLI runs them:
+// deploy the agent to nodes that have none, then create Stash with pcs; fail over
+// by asking for the VIP (Stash moves with it, no constraint is left); standby of
+// the active node; cleanup after a real monitor failure; disable/enable; clearing
+// a ban.
+import { after, before, describe, test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CliIo } from '../../server/src/cli/io';
+import { deployAgentCommand } from '../../client/src/cli/operationCommands';
+import { awaitState } from '../../client/src/cluster/awaitState';
+import { ClusterConnection } from '../../client/src/cluster/clusterConnection';
+import { deployAgent } from '../../client/src/cluster/deployAgent';
+import { failover } from '../../client/src/cluster/failover';
+import { cleanupResource, clearResource, setEnabled, setStandby } from '../../client/src/cluster/simpleOps';
+import { ClusterSnapshot } from '../../client/src/cluster/snapshot';
+import { findResource } from '../../client/src/cluster/snapshotQueries';
+import { spawnRunner, systemClock } from '../../client/src/remote/processRunner';
+import { claimLab } from '../cluster/labCluster';
+import { repoRoot } from '../unit/helpers';
+import { createStashAndVip, labConnection, labSpec, NODES, stashNode, stashStateAtVip } from './opsLab';
+
+const lab = claimLab();
+const AGENT = join(repoRoot(), 'agent', 'stash');
+
+async function withLogs(t: TestContext, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    t.diagnostic((await lab.script('logs').catch((e: unknown) => ({ stdout: String(e) }))).stdout);
+    throw error;
+  }
+}
+
+function stashOn(s: ClusterSnapshot): { done: true } | { done: false; seen: string } {
+  return stashNode(s) ? { done: true } : { done: false, seen: `stash ${JSON.stringify(findResource(s, 'stash'))}` };
+}
+
+describe('operations on a real cluster', { timeout: 900_000 }, () => {
+  let conn: ClusterConnection;
+  let active = '';
+
+  before(async () => {
+    await lab.script('down');
+    await lab.script('up', '3');
+    conn = labConnection(lab.info());
+  });
+
+  after(async () => {
+    await conn?.close();
+    await lab.script('down');
+    lab.release();
+  });
+
+  test('deploy-agent to 3 nodes that have none, then pcs resource create … ocf:heartbeat:stash works', async (t) => {
+    await withLogs(t, async () => {
+      for (const node of NODES) {
+        await lab.sshOk(node, ['rm', '-f', '/usr/lib/ocf/resource.d/heartbeat/stash']);
+        assert.notEqual((await lab.ssh(node, ['crm_resource', '--show-metadata', 'ocf:heartbeat:stash'])).code, 0);
+      }
+      const spec = labSpec(lab.info());
+      const out: string[] = [];
+      const io: CliIo = { out: (s) => { out.push(s); }, err: (s) => { out.push(s); }, readText: async () => spec };
+      const code = await deployAgentCommand(['--ssh-config', lab.info().sshConfig, '--agent', AGENT, 'lab.cluster.yaml'], io, { runner: spawnRunner(), clock: systemClock });
+      assert.equal(code, 0, out.join(''));
+      assert.match(out.join(''), /3 of 3 nodes/);
+      const sha = createHash('sha256').update(readFileSync(AGENT)).digest('hex');
+      for (const node of NODES) {
+        const sum = await lab.sshOk(node, ['sha256sum', '/usr/lib/ocf/resource.d/heartbeat/stash']);
+        assert.equal(sum.split(' ')[0], sha);
+        assert.equal((await lab.sshOk(node, ['stat', '-c', '%a', '/usr/lib/ocf/resource.d/heartbeat/stash'])).trim(), '755');
+      }
+      await createStashAndVip(lab);
+      const started = await awaitState(conn, systemClock, 'Stash and the VIP started', stashOn, 90_000);
+      if (!started.ok) assert.fail(started.error);
+      active = stashNode(started.snapshot) ?? '';
+      assert.equal(started.snapshot.stash[0].state, 'RUNNING');
+      t.diagnostic(`Stash started on ${active}`);
+    });
+  });
+
+  test('a second deploy keeps the previous agent; a node that fails the check gets it back', async () => {
+    const report = await deployAgentCommand(['--ssh-config', lab.info().sshConfig, '--agent', AGENT, '--format', 'json', 'lab.cluster.yaml'],
+      { out: () => undefined, err: () => undefined, readText: async () => labSpec(lab.info()) }, { runner: spawnRunner(), clock: systemClock });
+    assert.equal(report, 0);
+    for (const node of NODES) assert.equal((await lab.ssh(node, ['cmp', '/usr/lib/ocf/resource.d/heartbeat/stash', '/usr/lib/ocf/resource.d/heartbeat/stash.previous'])).code, 0);
+    // An agent whose meta-data action prints something else than the XML in its text.
+    const bogus = Buffer.from([
+      '#!/bin/sh',
+      '# <?xml version="1.0"?><resource-agent name="stash"></resource-agent>',
+      'case "$1" in meta-data) echo \'<?xml version="1.0"?><resource-agent name="other" version="0"></resource-agent>\' ;; esac',
+      'exit 0', ''].join('\n'));
+    const rolled = await deployAgent(conn, bogus, systemClock, { nodes: ['node03'] });
+    assert.deepEqual(rolled.nodes.map((n) => [n.node, n.ok, n.step, n.rolledBack]), [['node03', false, 'metadata', true]]);
+    const sha = createHash('sha256').update(readFileSync(AGENT)).digest('hex');
+    assert.equal((await lab.sshOk('node03', ['sha256sum', '/usr/lib/ocf/resource.d/heartbeat/stash'])).split(' ')[0], sha);
+    assert.match(await lab.sshOk('node03', ['crm_resource', '--show-metadata', 'ocf:heartbeat:stash']), /<resource-agent name="stash"/);
+  });
+
+  test('fail over by asking for the VIP: Stash moves with it, and no constraint is left', async (t) => {
+    await withLogs(t, async () => {
+      const target = NODES.find((n) => n !== active) ?? '';
+      const report = await failover(conn, { resource: 'vip', node: target, timeoutMs: 120_000 }, systemClock);
+      assert.equal(report.ok, true, `${report.problems.join('\n')}\n${report.steps.join('\n')}`);
+      t.diagnostic(`failover to ${target}: ${(report.elapsedMs / 1000).toFixed(1)} s; ${report.steps.join(' | ')}`);
+      assert.equal(stashNode(report.snapshot as ClusterSnapshot), target);
+      const constraints = await lab.sshOk('node01', ['cibadmin', '--query', '--scope', 'constraints']);
+      assert.ok(!constraints.includes('cli-prefer') && !constraints.includes('cli-ban'), constraints);
+      const addresses = await lab.sshOk(target, ['ip', '-o', '-4', 'address', 'show', 'dev', 'eth0']);
+      assert.ok(addresses.includes(` ${lab.info().vip}/24 `), `${target} holds the VIP`);
+      assert.equal(await stashStateAtVip(lab.info()), 'RUNNING');
+      active = target;
+    });
+  });
+
+  test('standby of the active node moves Stash away; unstandby brings the node back', async (t) => {
+    await withLogs(t, async () => {
+      const standby = await setStandby(conn, active, true, systemClock);
+      assert.equal(standby.ok, true, standby.problems.join('\n'));
+      const moved = await awaitState(conn, systemClock, 'Stash off the standby node', (s) => {
+        const where = stashNode(s);
+        return where !== undefined && where !== active ? { done: true } : { done: false, seen: `stash on ${where ?? '-'}` };
+      }, 90_000);
+      if (!moved.ok) assert.fail(moved.error);
+      const was = active;
+      active = stashNode(moved.snapshot) ?? '';
+      t.diagnostic(`standby ${was}: Stash now on ${active} after ${(moved.elapsedMs / 1000).toFixed(1)} s`);
+      const refused = await failover(conn, { resource: 'stash', node: was }, systemClock);
+      assert.equal(refused.outcome, 'refused');
+      assert.match(refused.problems.join(), new RegExp(`${was} is standby`));
+      const back = await setStandby(conn, was, false, systemClock);
+      assert.equal(back.ok, true, back.problems.join('\n'));
+    });
+  });
+
+  test('cleanup after a real monitor failure clears the failure and the fail count', async (t) => {
+    await withLogs(t, async () => {
+      const control = join(lab.settings.runDir, 'shared', 'stash-home', 'standin-control');
+      mkdirSync(control, { recursive: true });
+      writeFileSync(join(control, 'crash'), '');
+      const failed = await awaitState(conn, systemClock, 'a failed monitor of stash', (s) =>
+        (s.failures.some((f) => f.resource === 'stash' && f.operation === 'monitor') ? { done: true } : { done: false, seen: `${s.failures.length} failures` }), 60_000);
+      rmSync(join(control, 'crash'), { force: true });
+      if (!failed.ok) assert.fail(failed.error);
+      assert.ok(failed.snapshot.failCounts.some((c) => c.resource === 'stash' && c.failCount >= 1));
+      const running = await awaitState(conn, systemClock, 'Stash recovered', stashOn, 90_000);
+      if (!running.ok) assert.fail(running.error);
+      const report = await cleanupResource(conn, 'stash', systemClock);
+      assert.equal(report.ok, true, report.problems.join('\n'));
+      const after = report.snapshot as ClusterSnapshot;
+      assert.deepEqual([after.failures.filter((f) => f.resource === 'stash'), after.failCounts.filter((c) => c.resource === 'stash')], [[], []]);
+      t.diagnostic(`cleanup: ${(report.elapsedMs / 1000).toFixed(1)} s`);
+    });
+  });
+
+  test('disable and enable the VIP; a ban shows as a leftover and clear removes it', async () => {
+    const off = await setEnabled(conn, 'vip', false, systemClock);
+    assert.equal(off.ok, true, off.problems.join('\n'));
+    assert.equal((findResource(off.snapshot as ClusterSnapshot, 'vip') as { targetRole?: string }).targetRole, 'Stopped');
+    const on = await setEnabled(conn, 'vip', true, systemClock);
+    assert.equal(on.ok, true, on.problems.join('\n'));
+    const other = NODES.find((n) => n !== active) ?? '';
+    await lab.sshOk('node01', ['pcs', 'resource', 'ban', 'vip', other]);
+    const banned = await conn.status();
+    if (!banned.ok) assert.fail(banned.error);
+    assert.deepEqual(banned.snapshot.leftovers.map((l) => [l.kind, l.resource, l.node]), [['ban', 'vip', other]]);
+    const cleared = await clearResource(conn, 'vip', systemClock);
+    assert.equal(cleared.ok, true, cleared.problems.join('\n'));
+    assert.deepEqual(cleared.snapshot?.leftovers, []);
+  });
+});
