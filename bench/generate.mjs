@@ -36,7 +36,7 @@ export function generateSpec(resources, { aliases = true } = {}) {
     const shared = i % 3 === 2;
     const meta = !shared ? '    meta: { migration-threshold: 1, priority: 5 }'
       : aliases ? '    meta: *common' : `    meta: ${COMMON}`;
-    const monitor = !shared ? '      monitor: { interval: 20s }'
+    const monitor = !shared ? '      monitor: { interval: 20s, timeout: 40s }'
       : aliases ? '      monitor: *monitor' : `      monitor: ${MONITOR}`;
     const ip = `10.${(g >> 16) & 255}.${(g >> 8) & 255}.${g & 255}`;
     switch (i % 3) {

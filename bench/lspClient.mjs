@@ -28,8 +28,13 @@ export class LspClient {
       });
     });
     this.conn.onNotification((method) => { this.notifications.set(method, (this.notifications.get(method) ?? 0) + 1); });
-    this.conn.onRequest('workspace/configuration', (params) =>
-      params.items.map((item) => options.configuration?.(item.section ?? '') ?? null));
+    /** How many times the server asked for each configuration section. */
+    this.configurationAsked = new Map();
+    this.conn.onRequest('workspace/configuration', (params) => params.items.map((item) => {
+      const section = item.section ?? '';
+      this.configurationAsked.set(section, (this.configurationAsked.get(section) ?? 0) + 1);
+      return options.configuration?.(section) ?? null;
+    }));
     this.conn.onRequest(() => null);
     this.conn.onError(() => {});
     this.conn.listen();
@@ -55,11 +60,16 @@ export class LspClient {
     });
   }
 
-  /** Resolves when the server has sent `method` at least `count` times in all. */
-  async notificationSeen(method, timeoutMs, count = 1) {
+  /** How many times the server has sent `method`. */
+  seen(method) {
+    return this.notifications.get(method) ?? 0;
+  }
+
+  /** Resolves when `condition()` holds, polling every few ms; rejects after `timeoutMs`. */
+  async until(condition, timeoutMs, what) {
     const deadline = performance.now() + timeoutMs;
-    while ((this.notifications.get(method) ?? 0) < count) {
-      if (performance.now() > deadline) throw new Error(`no ${method} within ${timeoutMs} ms`);
+    while (!condition()) {
+      if (performance.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 5));
     }
   }
