@@ -8,8 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AgentCatalog } from '../agents/model';
 import { validate } from '../services/validate';
 import { SpecDiagnostic } from '../spec/diagnostic';
-import { SpecModel } from '../spec/model';
-import { buildGuardedModel } from '../spec/nesting';
+import { buildModel, SpecModel } from '../spec/model';
 
 interface Analysis {
   readonly version: number;
@@ -50,7 +49,7 @@ export class SpecDocuments {
   private analysis(doc: TextDocument): Analysis {
     const cached = this.analyses.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
-    const fresh: Analysis = { version: doc.version, model: buildGuardedModel(doc.getText()) };
+    const fresh: Analysis = { version: doc.version, model: buildModel(doc.getText()) };
     if (this.all.get(doc.uri)) this.analyses.set(doc.uri, fresh);
     return fresh;
   }

@@ -8,8 +8,7 @@
 import { AgentCatalog } from '../agents/model';
 import { ValueRule } from '../spec/attributes';
 import { Span } from '../spec/diagnostic';
-import { SpecModel } from '../spec/model';
-import { buildGuardedModel } from '../spec/nesting';
+import { buildModel, SpecModel } from '../spec/model';
 import { Shape } from '../spec/schema';
 import { YMap } from '../spec/yamlTree';
 import { probe, Probe } from './completionProbe';
@@ -46,7 +45,7 @@ export interface SpecCompletions {
  */
 export function completion(text: string, catalog: AgentCatalog, offset: number, model?: SpecModel): SpecCompletions {
   const p = probe(text, offset);
-  const probed = p.text === text && model ? model : buildGuardedModel(p.text);
+  const probed = p.text === text && model ? model : buildModel(p.text);
   return { span: p.word, items: itemsAt(probed, catalog, cursorAt(probed, catalog, p.at), p) };
 }
 

@@ -12,8 +12,6 @@
  * open a sequence on the same line. It errs towards counting too little only where a
  * quote or comment would be misread, never towards refusing an ordinary spec.
  */
-import { diag } from './diagnostic';
-import { buildModel, modelOf, SpecModel } from './model';
 
 /** Deeper than this, a document is not parsed. */
 export const MAX_NESTING = 100;
@@ -85,19 +83,4 @@ function skipQuoted(text: string, start: number): number {
     i++;
   }
   return i;
-}
-
-/**
- * The model of `text`, or, when it nests past the limit, an empty model whose only
- * finding is a yaml-syntax error at the place it goes too deep.
- */
-export function buildGuardedModel(text: string, limit = MAX_NESTING): SpecModel {
-  const at = excessNesting(text, limit);
-  if (at === undefined) return buildModel(text);
-  const span = { start: at, end: Math.min(text.length, at + 1) };
-  return modelOf({
-    text,
-    root: undefined,
-    diagnostics: [diag('yaml-syntax', span, `Nesting deeper than ${limit} levels: a cluster spec never needs that many, so this document is not checked. Flatten it.`)],
-  });
 }

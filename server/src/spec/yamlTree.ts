@@ -10,6 +10,7 @@
  */
 import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, Alias, Document, Node as YamlNode } from 'yaml';
 import { diag, SpecDiagnostic, Span } from './diagnostic';
+import { excessNesting, MAX_NESTING } from './nesting';
 
 export type YNode = YScalar | YMap | YSeq;
 
@@ -199,6 +200,12 @@ class Resolver {
 
 /** Parses spec text into the resolved tree; never throws on malformed input. */
 export function parseYaml(text: string): ParsedYaml {
+  const tooDeep = excessNesting(text);
+  if (tooDeep !== undefined) {
+    const span = { start: tooDeep, end: Math.min(text.length, tooDeep + 1) };
+    return { text, root: undefined, diagnostics: [diag('yaml-syntax', span,
+      `Nesting deeper than ${MAX_NESTING} levels: a cluster spec never needs that many, so this document is not checked. Flatten it.`)] };
+  }
   const doc = parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false });
   const resolver = new Resolver(doc, maxResolvedNodes(text.length));
   const diagnostics: SpecDiagnostic[] = [];
