@@ -75,7 +75,7 @@ describe('SSH layer against a real sshd', () => {
       const secret = 'agent body 6f1c2e\n';
       const r = await session({}, logger).exec(node, { argv: ['sha256sum'], stdin: secret });
       assert.match(r.stdout, /^[0-9a-f]{64} {2}-\n$/);
-      assert.ok(logger.lines.some((l) => l.includes('$ env') && l.includes('sha256sum')), logger.lines.join('\n'));
+      assert.ok(logger.lines.some((l) => l.startsWith('[node01] $ ') && l.includes('PATH=') && l.endsWith(' sha256sum')), logger.lines.join('\n'));
       assert.ok(logger.lines.some((l) => /exit 0 in \d+ ms/.test(l)));
       assert.ok(!logger.lines.join('\n').includes('6f1c2e'));
     });
@@ -144,6 +144,10 @@ describe('SSH layer against a real sshd', () => {
       assert.equal((await s.exec(node, { argv: ['id', '-un'] })).stdout.trim(), 'root');
       const withUser = join(sshd.dir, 'ssh_config_user');
       writeFileSync(withUser, `Host testnode\n  User ${user.name}\n${readFileSync(sshd.sshConfig, 'utf8')}`);
+      // The first command does not wait for ssh -G: the node itself decides that this user needs sudo.
+      const first = await session({ configFile: withUser }).exec(node, { argv: ['id', '-u'] });
+      assert.equal(first.failure?.kind, 'sudo-password');
+      assert.match(first.failure?.message ?? '', new RegExp(`${user.name} is not root`));
       const configured = session({ configFile: withUser });
       assert.equal((await configured.exec(node, { argv: ['id', '-un'], asRoot: false })).stdout.trim(), user.name);
       const spec = await configured.exec({ ...node, user: 'root' }, { argv: ['id', '-un'] });

@@ -10,13 +10,12 @@ import { parseCrmMon } from './crmMonXml';
 import { ClusterSnapshot, Constraints, deepFreeze, LeftoverConstraint, StashAppStatus } from './snapshot';
 import { allPrimitives } from './snapshotQueries';
 import { isNodeLocal, readStashSection, STASH_AGENT, StashProbe } from './stashProbe';
-import { QuerySections, Section } from './statusScript';
+import { QuerySections, releaseOf, Section } from './statusScript';
 
 export interface AssembleInput {
   readonly sections: QuerySections;
   /** The node the query was sent to (spec name). */
   readonly queriedNode: string;
-  readonly pacemakerVersion: string;
   readonly probes: readonly StashProbe[];
   /** The URLs the query asked, in order (each once): section i answers urls[i]. */
   readonly urls: readonly string[];
@@ -32,7 +31,13 @@ export interface PendingStash {
 }
 
 export type Assembled =
-  | { readonly ok: true; readonly snapshot: ClusterSnapshot; readonly pendingStash: readonly PendingStash[] }
+  | {
+    readonly ok: true;
+    readonly snapshot: ClusterSnapshot;
+    readonly pendingStash: readonly PendingStash[];
+    /** Which crm_mon form answered, so the next query asks for it directly. */
+    readonly format: 'pacemaker-result' | 'crm_mon-1.1';
+  }
   | { readonly ok: false; readonly error: string };
 
 const NO_CONSTRAINTS: Constraints = { locations: [], colocations: [], orders: [], setConstraintIds: [] };
@@ -84,13 +89,14 @@ export function assembleSnapshot(input: AssembleInput): Assembled {
 
   const s = crm.status;
   const snapshot: ClusterSnapshot = {
-    takenAt: input.takenAt.toISOString(), queriedNode, pacemakerVersion: input.pacemakerVersion,
+    takenAt: input.takenAt.toISOString(), queriedNode,
+    pacemakerVersion: s.crmMonVersion ?? releaseOf(s.dcVersion) ?? 'unknown',
     ...(s.stack ? { stack: s.stack } : {}), ...(s.dc ? { dc: s.dc } : {}), ...(s.dcVersion ? { dcVersion: s.dcVersion } : {}),
     quorum: s.quorum, ...(s.lastUpdate ? { lastUpdate: s.lastUpdate } : {}), ...(s.lastChange ? { lastChange: s.lastChange } : {}),
     options: s.options, nodes: s.nodes, resources: s.resources, failures: s.failures, failCounts: s.failCounts,
     constraints, leftovers, stash, warnings,
   };
-  return { ok: true, snapshot: pendingStash.length ? snapshot : deepFreeze(snapshot), pendingStash };
+  return { ok: true, snapshot: pendingStash.length ? snapshot : deepFreeze(snapshot), pendingStash, format: s.format };
 }
 
 /** The snapshot with Stash answers read on other nodes filled in, frozen. */

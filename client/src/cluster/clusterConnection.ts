@@ -15,7 +15,7 @@ import { SshSession } from '../remote/sshSession';
 import { assembleSnapshot, withStashAnswers } from './assembleSnapshot';
 import { ClusterSnapshot, StashAppStatus } from './snapshot';
 import { DEFAULT_STASH_STATUS_URL, readStashSection, StashProbe } from './stashProbe';
-import { modeFor, parsePacemakerVersion, splitSections, statusCommand } from './statusScript';
+import { QueryMode, splitSections, statusCommand } from './statusScript';
 
 export interface ClusterNode {
   /** The node's name in the spec (and, normally, in the cluster). */
@@ -49,6 +49,7 @@ const NOT_RUN = new Set(['unreachable', 'host-key-unknown', 'host-key-changed', 
 
 export class ClusterConnection {
   private preferred?: string;
+  private readonly modes = new Map<string, QueryMode>();
   private readonly pacemakerVersions = new Map<string, string>();
   private readonly pcsVersions = new Map<string, string>();
   private readonly probes: readonly StashProbe[];
@@ -82,8 +83,7 @@ export class ClusterConnection {
     const attempts: NodeAttempt[] = [];
     for (const node of this.order()) {
       const started = this.deps.clock.now();
-      const known = this.pacemakerVersions.get(node.name);
-      const { command, marker } = statusCommand(known ? modeFor(known) : 'auto', this.urls, this.options.statusTimeoutMs ?? 20_000);
+      const { command, marker } = statusCommand(this.modes.get(node.name) ?? 'auto', this.urls, this.options.statusTimeoutMs ?? 20_000);
       const result = await this.session.exec(node.target, command);
       const elapsed = (): number => this.deps.clock.now() - started;
       if (result.failure) {
@@ -91,20 +91,16 @@ export class ClusterConnection {
         continue;
       }
       const sections = splitSections(result.stdout, marker);
-      const version = known ?? parsePacemakerVersion(sections.version);
-      if (version === undefined) {
-        attempts.push({ node: node.name, durationMs: elapsed(), error: `${node.name}: crm_mon did not say its version (${sections.version ?? result.stderr.trim()})` });
-        continue;
-      }
-      this.pacemakerVersions.set(node.name, version);
       const assembled = assembleSnapshot({
-        sections, queriedNode: node.name, pacemakerVersion: version, probes: this.probes, urls: this.urls,
+        sections, queriedNode: node.name, probes: this.probes, urls: this.urls,
         takenAt: (this.options.date ?? (() => new Date()))(), warnings: attempts.map((a) => a.error ?? ''),
       });
       if (!assembled.ok) {
         attempts.push({ node: node.name, durationMs: elapsed(), error: `${assembled.error}${result.stderr.trim() ? ` (${result.stderr.trim()})` : ''}` });
         continue;
       }
+      this.modes.set(node.name, assembled.format === 'crm_mon-1.1' ? '1' : '2');
+      this.pacemakerVersions.set(node.name, assembled.snapshot.pacemakerVersion);
       attempts.push({ node: node.name, durationMs: elapsed() });
       this.preferred = node.name;
       let snapshot = assembled.snapshot;
@@ -171,7 +167,7 @@ export class ClusterConnection {
     return { version: m[1] };
   }
 
-  /** The Pacemaker version a node reported in a status query, if it was asked. */
+  /** The Pacemaker release the last status query through a node reported, if it was asked. */
   pacemakerVersion(nodeName: string): string | undefined {
     return this.pacemakerVersions.get(nodeName);
   }

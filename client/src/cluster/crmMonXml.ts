@@ -16,6 +16,8 @@ import { attr, child, childrenNamed, flag, parseXml, XmlElement } from './xmlTre
 /** What one crm_mon answer says; the rest of a snapshot comes from elsewhere. */
 export interface CrmMonStatus {
   readonly format: 'pacemaker-result' | 'crm_mon-1.1';
+  /** The answering crm_mon's own version, which only the 1.1 form states (`<crm_mon version>`). */
+  readonly crmMonVersion?: string;
   readonly stack?: string;
   readonly dc?: string;
   readonly dcVersion?: string;
@@ -215,6 +217,7 @@ export function parseCrmMon(xml: string): CrmMonParse {
     ok: true,
     status: {
       format: root.name === 'crm_mon' ? 'crm_mon-1.1' : 'pacemaker-result',
+      ...(root.name === 'crm_mon' && attr(root, 'version') ? { crmMonVersion: attr(root, 'version') } : {}),
       ...(attr(child(summary, 'stack'), 'type') ? { stack: attr(child(summary, 'stack'), 'type') } : {}),
       ...(dcPresent && attr(dc, 'name') ? { dc: attr(dc, 'name') } : {}),
       ...(dcPresent && attr(dc, 'version') ? { dcVersion: attr(dc, 'version') } : {}),

@@ -172,7 +172,7 @@ export interface ClusterSnapshot {
   readonly takenAt: string;
   /** The node the query ran on. */
   readonly queriedNode: string;
-  /** Pacemaker's version on the queried node (from `crm_mon --version`), e.g. 2.1.5. */
+  /** Pacemaker's release, e.g. 2.1.5: the queried node's crm_mon on 1.1, the DC's on 2.x and later ('unknown' without a DC). */
   readonly pacemakerVersion: string;
   readonly stack?: string;
   readonly dc?: string;

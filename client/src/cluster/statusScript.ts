@@ -2,28 +2,33 @@
  * The one remote command a status refresh sends. It is a fixed `sh -c` script
  * (nothing from the spec is ever part of its text); the section marker, the mode
  * and Stash's status URLs arrive as positional arguments. In one round trip it
- * prints the node's name, Pacemaker's version (only on the first query of a
- * connection, mode `auto`), crm_mon's XML in the form that version speaks, the
- * CIB's constraints, and what each Stash status page answers on this node.
- * Each part is framed by `MARKER section` lines and closed by `MARKER rc N`.
+ * prints the node's name, crm_mon's XML in the form the node's Pacemaker speaks,
+ * the CIB's constraints, and what each Stash status page answers on this node.
+ * The first query of a connection (mode `auto`) probes the form inside the same
+ * script: Pacemaker 2 and later answer `--output-as=xml`, 1.1 refuses it and
+ * gets `-1 -X -r -f -A -L`; the connection then remembers the form. Each part is
+ * framed by `MARKER section` lines and closed by `MARKER rc N`.
  */
 import { randomBytes } from 'node:crypto';
 import { RemoteCommand, shellScript } from '../remote/remoteCommand';
 
-/** auto: probe the version first; 2: `crm_mon --output-as=xml`; 1: Pacemaker 1.1's `crm_mon -1 -X -r -f -A -L`; stash: only the status pages. */
+/** auto: try the 2.x form, fall back to 1.1's; 2: `crm_mon --output-as=xml`; 1: Pacemaker 1.1's `crm_mon -1 -X -r -f -A -L`; stash: only the status pages. */
 export type QueryMode = 'auto' | '2' | '1' | 'stash';
 
 const SCRIPT = [
   'm=$1; mode=$2; shift 2',
-  'printf \'%s host\\n\' "$m"; uname -n',
-  'if [ "$mode" = auto ]; then',
-  '  v=$(crm_mon --version 2>&1); printf \'%s version\\n%s\\n\' "$m" "$v"',
-  '  case $v in "Pacemaker 1."*) mode=1 ;; *) mode=2 ;; esac',
-  'fi',
+  'printf \'%s host\\n\' "$m"',
+  'read -r h </proc/sys/kernel/hostname 2>/dev/null || h=$(uname -n); printf \'%s\\n\' "$h"',
   'if [ "$mode" != stash ]; then',
   '  printf \'%s crm_mon\\n\' "$m"',
-  '  if [ "$mode" = 1 ]; then crm_mon -1 -X -r -f -A -L; else crm_mon --output-as=xml; fi',
-  '  printf \'\\n%s rc %s\\n\' "$m" "$?"',
+  '  if [ "$mode" = 2 ]; then crm_mon --output-as=xml; rc=$?',
+  '  elif [ "$mode" = 1 ]; then crm_mon -1 -X -r -f -A -L; rc=$?',
+  // auto: Pacemaker 2 and later answer --output-as=xml with XML (even for an error); 1.1 refuses the option.
+  '  else',
+  '    out=$(crm_mon --output-as=xml 2>/dev/null); rc=$?',
+  '    case $out in "<"*) printf \'%s\\n\' "$out" ;; *) crm_mon -1 -X -r -f -A -L; rc=$? ;; esac',
+  '  fi',
+  '  printf \'\\n%s rc %s\\n\' "$m" "$rc"',
   '  printf \'%s constraints\\n\' "$m"',
   '  cibadmin --query --scope constraints',
   '  printf \'\\n%s rc %s\\n\' "$m" "$?"',
@@ -43,7 +48,7 @@ export function statusCommand(mode: QueryMode, stashUrls: readonly string[], tim
   command: RemoteCommand; marker: string;
 } {
   return {
-    command: { ...shellScript(SCRIPT, [marker, mode, ...stashUrls], `status query (${mode === 'stash' ? 'Stash status page' : 'crm_mon, constraints'}${mode === 'auto' ? ', version' : ''})`), timeoutMs },
+    command: { ...shellScript(SCRIPT, [marker, mode, ...stashUrls], `status query (${mode === 'stash' ? 'Stash status page' : `crm_mon${mode === 'auto' ? ' form probe' : ''}, constraints`})`), timeoutMs },
     marker,
   };
 }
@@ -60,7 +65,6 @@ export interface Section {
 
 export interface QuerySections {
   readonly host?: string;
-  readonly version?: string;
   readonly crmMon?: Section;
   readonly constraints?: Section;
   /** By position of the URL in the command (0-based). */
@@ -91,22 +95,15 @@ export function splitSections(stdout: string, marker: string): QuerySections {
   const stash: Section[] = [];
   for (let i = 1; named.has(`stash ${i}`); i += 1) stash.push(section(`stash ${i}`) as Section);
   const host = section('host')?.body.trim();
-  const version = section('version')?.body.trim();
   const crmMon = section('crm_mon');
   const constraints = section('constraints');
   return {
-    ...(host ? { host } : {}), ...(version ? { version } : {}),
+    ...(host ? { host } : {}),
     ...(crmMon ? { crmMon } : {}), ...(constraints ? { constraints } : {}), stash,
   };
 }
 
-/** "Pacemaker 2.1.5" (or "Pacemaker 1.1.23-1.el7") → "2.1.5" / "1.1.23". */
-export function parsePacemakerVersion(text: string | undefined): string | undefined {
-  const m = /Pacemaker (\d+(?:\.\d+)*)/.exec(text ?? '');
-  return m?.[1];
-}
-
-/** The crm_mon form a version speaks. */
-export function modeFor(version: string): QueryMode {
-  return version.startsWith('1.') ? '1' : '2';
+/** "2.1.5-a3f44794f94" or "1.1.23-1.el7_9.1-9acf116022" → "2.1.5" / "1.1.23". */
+export function releaseOf(version: string | undefined): string | undefined {
+  return /^(\d+(?:\.\d+)*)/.exec(version ?? '')?.[1];
 }

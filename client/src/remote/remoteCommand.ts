@@ -43,9 +43,17 @@ export function succeeded(result: RemoteResult): boolean {
   return result.failure === undefined && result.exitCode === 0;
 }
 
-/** The argument vector that actually runs on the node. */
-export function wrapForNode(argv: readonly string[], useSudo: boolean): string[] {
+/** Decides on the node whether sudo is needed: `[ -O / ]` (a shell builtin) is true for root only. */
+const SUDO_UNLESS_ROOT = 'if [ -O / ]; then exec "$@"; fi; exec sudo -n -- "$@"';
+
+/**
+ * The argument vector that actually runs on the node. `useSudo` is `remote` when
+ * the login user is not known yet (the first command, run alongside `ssh -G`):
+ * then the node decides.
+ */
+export function wrapForNode(argv: readonly string[], useSudo: boolean | 'remote'): string[] {
   const located = ['env', `PATH=${REMOTE_PATH}`, ...argv];
+  if (useSudo === 'remote') return ['sh', '-c', SUDO_UNLESS_ROOT, 'sh', ...located];
   return useSudo ? ['sudo', '-n', '--', ...located] : located;
 }
 

@@ -49,12 +49,22 @@ export class SshHost {
   /** Runs one command on the node. Never throws for anything the node or the network does. */
   async exec(command: RemoteCommand): Promise<RemoteResult> {
     const started = this.deps.clock.now();
-    const resolution = await this.resolve();
-    if (!resolution.ok) return this.failed(started, resolution.failure);
-    const { user } = resolution.target;
+    let user: string | undefined;
+    if (this.resolved) user = this.resolved.user;
+    else if (this.target.user !== undefined || this.localUser === 'root') {
+      // ssh -G's answer is not needed to build this command (ssh's own default user
+      // is root here, or the spec names one), so the first command does not wait for it.
+      void this.resolve();
+      user = this.target.user;
+    } else {
+      const resolution = await this.resolve();
+      if (!resolution.ok) return this.failed(started, resolution.failure);
+      user = resolution.target.user;
+    }
+    const sudo = command.asRoot === false ? false : user === undefined ? 'remote' : user !== 'root';
     let line: string;
     try {
-      line = commandLine(wrapForNode(command.argv, command.asRoot !== false && user !== 'root'));
+      line = commandLine(wrapForNode(command.argv, sudo));
     } catch (error) {
       return this.failed(started, { kind: 'invalid-argument', message: `${this.target.name}: ${(error as Error).message}` });
     }
@@ -89,16 +99,17 @@ export class SshHost {
     return this.settings.sshPath ?? 'ssh';
   }
 
-  private argsInput(user: string, hostKeyPolicy?: HostKeyPolicy, extra?: readonly string[], shared = true) {
+  private argsInput(user: string | undefined, hostKeyPolicy?: HostKeyPolicy, extra?: readonly string[], shared = true) {
     return {
-      settings: this.settings, target: this.target, user,
+      settings: this.settings, target: this.target, ...(user === undefined ? {} : { user }),
       ...(shared && this.controlPath !== undefined ? { controlPath: this.controlPath } : {}),
       ...(hostKeyPolicy ? { hostKeyPolicy } : {}),
       ...(extra ? { extra } : {}),
     };
   }
 
-  private context(user: string): FailureContext {
+  private context(loginUser: string | undefined): FailureContext {
+    const user = loginUser ?? this.resolved?.user ?? this.target.user ?? 'root';
     const endpoint = this.resolved ? `${this.resolved.hostname}:${this.resolved.port}` : `${this.target.host}:${this.target.port ?? 22}`;
     return {
       node: this.target.name, endpoint, user,
@@ -106,16 +117,18 @@ export class SshHost {
     };
   }
 
-  private async runLine(line: string, command: RemoteCommand, user: string): Promise<RemoteResult> {
+  private async runLine(line: string, command: RemoteCommand, user: string | undefined): Promise<RemoteResult> {
     this.used = true;
     const timeoutMs = command.timeoutMs ?? this.settings.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
     const raw = await this.deps.runner.run(this.sshPath, sshCommandArgs(this.argsInput(user), line), {
       timeoutMs, ...(command.stdin === undefined ? {} : { stdin: command.stdin }),
     });
+    // Messages name the endpoint and user from the ssh config, which is read by now.
+    if (raw.exitCode !== 0 && this.resolution) await this.resolution;
     return this.toResult(raw, user, timeoutMs);
   }
 
-  private toResult(raw: ProcessResult, user: string, timeoutMs: number): RemoteResult {
+  private toResult(raw: ProcessResult, user: string | undefined, timeoutMs: number): RemoteResult {
     const stderr = raw.stderr.replace(/^Warning: Permanently added .*\r?\n/gm, '');
     const base = { node: this.target.name, exitCode: raw.exitCode, stdout: raw.stdout, stderr, durationMs: raw.durationMs };
     if (raw.spawnError !== undefined) {
@@ -165,13 +178,13 @@ export class SshHost {
   }
 
   /** One decision per host at a time: concurrent commands wait for the same answer. */
-  private acceptUnknownKey(user: string): Promise<RemoteFailure | undefined> {
+  private acceptUnknownKey(user: string | undefined): Promise<RemoteFailure | undefined> {
     this.accepting ??= this.acceptNow(user).finally(() => { this.accepting = undefined; });
     return this.accepting;
   }
 
   /** Learns the key's fingerprint, asks, and lets ssh record it; returns the refusal, if any. */
-  private async acceptNow(user: string): Promise<RemoteFailure | undefined> {
+  private async acceptNow(user: string | undefined): Promise<RemoteFailure | undefined> {
     const ctx = this.context(user);
     const probe = await this.probeKey(user, 'strict');
     if (probe.ran) return undefined; // someone accepted it meanwhile
@@ -196,7 +209,7 @@ export class SshHost {
   }
 
   /** Connects without sharing and with `-v` to read the key the server presents; runs `true`. */
-  private async probeKey(user: string, policy: HostKeyPolicy) {
+  private async probeKey(user: string | undefined, policy: HostKeyPolicy) {
     const args = sshCommandArgs(this.argsInput(user, policy, ['-v'], false), 'true');
     const raw = await this.deps.runner.run(this.sshPath, args, { timeoutMs: 30_000 });
     const key = parseServerHostKey(raw.stderr);
@@ -204,14 +217,14 @@ export class SshHost {
     return { ran: result.failure === undefined && raw.exitCode === 0, key, failure: result.failure };
   }
 
-  private async forgetKey(user: string): Promise<void> {
+  private async forgetKey(user: string | undefined): Promise<void> {
     const resolution = await this.resolve();
     if (!resolution.ok) return;
     const { hostname, port, knownHostsFiles } = resolution.target;
     const name = port === 22 ? hostname : `[${hostname}]:${port}`;
     const file = knownHostsFiles[0];
     if (file === undefined) return;
-    this.deps.logger.warn(`[${this.target.name}] removing the key just recorded for ${name} from ${file} (user ${user})`);
+    this.deps.logger.warn(`[${this.target.name}] removing the key just recorded for ${name} from ${file} (login ${user ?? resolution.target.user})`);
     await this.deps.runner.run('ssh-keygen', ['-f', expandConfigPath(file), '-R', name], { timeoutMs: 10_000 });
   }
 }

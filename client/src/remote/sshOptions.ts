@@ -68,8 +68,8 @@ function passwdHome(): string {
 export interface SshArgsInput {
   readonly settings: SshSettings;
   readonly target: SshTarget;
-  /** The user to log in as, once resolved (spec, then ssh config, then root). */
-  readonly user: string;
+  /** The user to log in as (spec, then ssh config, then root); absent: ssh's own choice, which is the same when the local user is root. */
+  readonly user?: string;
   /** Socket path pattern for connection sharing; absent turns it off. */
   readonly controlPath?: string;
   /** Overrides the settings' policy for one call (after the user accepted a key). */
@@ -98,7 +98,7 @@ export function sshOptionArgs(input: SshArgsInput): string[] {
     args.push('-o', 'ControlMaster=no', '-o', 'ControlPath=none');
   }
   args.push(...(input.extra ?? []));
-  args.push('-l', input.user);
+  if (input.user !== undefined) args.push('-l', input.user);
   if (target.port !== undefined) args.push('-p', String(target.port));
   return args;
 }

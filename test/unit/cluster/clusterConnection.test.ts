@@ -50,22 +50,24 @@ describe('ClusterConnection.status', () => {
     assert.deepEqual(s.warnings, []);
   });
 
-  test('the version is probed once per node, then the query skips it', async () => {
+  test('Pacemaker 2 answers the first (probing) query as it does every later one', async () => {
     const { fake, conn } = connect({ node01: { crmMonFile: fx('pacemaker-2.1.5-healthy.xml') } });
     assert.ok((await conn.status()).ok);
     assert.ok((await conn.status()).ok);
-    assert.deepEqual(fake.logged('node01', 'crm_mon'), ['--version', '--output-as=xml', '--output-as=xml']);
+    assert.deepEqual(fake.logged('node01', 'crm_mon'), ['--output-as=xml', '--output-as=xml']);
     assert.equal(conn.pacemakerVersion('node01'), '2.1.5');
   });
 
-  test('Pacemaker 1.1 gets crm_mon -1 -X -r -f -A -L and its constraints', async () => {
+  test('Pacemaker 1.1 refuses --output-as once, then gets crm_mon -1 -X -r -f -A -L directly', async () => {
     const { fake, conn } = connect({
       stash1: { version: 'Pacemaker 1.1.23-1.el7_9.1', crmMonFile: fx('pacemaker-1.1-failed.xml'), constraintsFile: fx('pacemaker-1.1-failed.constraints.xml') },
     });
     const r = await conn.status();
     if (!r.ok) assert.fail(r.error);
-    assert.deepEqual(fake.logged('stash1', 'crm_mon'), ['--version', '-1 -X -r -f -A -L']);
+    assert.deepEqual(fake.logged('stash1', 'crm_mon'), ['--output-as=xml', '-1 -X -r -f -A -L']);
     assert.equal(r.snapshot.pacemakerVersion, '1.1.23');
+    assert.ok((await conn.status()).ok);
+    assert.deepEqual(fake.logged('stash1', 'crm_mon').slice(2), ['-1 -X -r -f -A -L']);
     assert.deepEqual(r.snapshot.leftovers.map((l) => l.id), ['cli-ban-stash_vip-on-stash1']);
     assert.deepEqual(r.snapshot.constraints.colocations.map((c) => c.withResource), ['stash_drbd-master']);
   });

@@ -17,7 +17,7 @@ export interface FakeNode {
   /** ssh fails as for a node that is down. */
   down?: boolean;
   uname?: string;
-  /** `crm_mon --version` output. */
+  /** The node's Pacemaker ("Pacemaker 1.1.23" makes crm_mon refuse --output-as, as 1.1 does). */
   version?: string;
   /** File printed by crm_mon (XML). */
   crmMonFile?: string;
@@ -46,8 +46,8 @@ const STUBS: Record<string, string> = {
   env: 'shift; exec "$@"',
   uname: 'printf "%s\\n" "$STUB_UNAME"',
   crm_mon: [
-    'if [ "$1" = --version ]; then echo --version >> "$STUB_LOG.crm_mon"; printf "%s\\n" "$STUB_VERSION"; exit 0; fi',
     'printf "%s\\n" "$*" >> "$STUB_LOG.crm_mon"',
+    'case "$1 $STUB_VERSION" in "--output-as=xml Pacemaker 1."*) echo "crm_mon: unrecognized option \'--output-as=xml\'" >&2; exit 64 ;; esac',
     '[ -n "$STUB_CRM_MON" ] && cat "$STUB_CRM_MON"; exit "${STUB_CRM_MON_RC:-0}"',
   ].join('\n'),
   cibadmin: '[ -n "$STUB_CONSTRAINTS" ] && cat "$STUB_CONSTRAINTS" || echo "<constraints/>"',

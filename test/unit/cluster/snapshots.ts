@@ -14,7 +14,7 @@ export function snapshotOf(crmMon: string, constraints = '<constraints/>'): Clus
   const cons = constraints.startsWith('<') ? constraints : readFileSync(fixturePath(constraints), 'utf8');
   const r = assembleSnapshot({
     sections: { crmMon: { body: readFileSync(fixturePath(crmMon), 'utf8'), rc: 0 }, constraints: { body: cons, rc: 0 }, stash: [] },
-    queriedNode: 'node01', pacemakerVersion: '2.1.5', probes: [], urls: [], takenAt: new Date(0),
+    queriedNode: 'node01', probes: [], urls: [], takenAt: new Date(0),
   });
   if (!r.ok) throw new Error(r.error);
   return r.snapshot;

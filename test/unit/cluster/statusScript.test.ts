@@ -1,17 +1,16 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isNodeLocal, readStashSection } from '../../../client/src/cluster/stashProbe';
-import { modeFor, newMarker, parsePacemakerVersion, splitSections, statusCommand } from '../../../client/src/cluster/statusScript';
+import { newMarker, releaseOf, splitSections, statusCommand } from '../../../client/src/cluster/statusScript';
 
 describe('status script output', () => {
   test('sections are split by the marker; a forged marker inside output is just text', () => {
     const m = newMarker();
     const forged = newMarker();
-    const out = [`${m} host`, 'node01', `${m} version`, 'Pacemaker 2.1.5', `${m} crm_mon`, '<xml/>', `${forged} constraints`, '',
+    const out = [`${m} host`, 'node01', `${m} crm_mon`, '<xml/>', `${forged} constraints`, '',
       `${m} rc 0`, `${m} constraints`, '<constraints/>', '', `${m} rc 0`, `${m} stash 1`, '{"state":"RUNNING"}', '200', `${m} rc 0`, ''].join('\n');
     const s = splitSections(out, m);
     assert.equal(s.host, 'node01');
-    assert.equal(s.version, 'Pacemaker 2.1.5');
     assert.deepEqual(s.crmMon, { body: `<xml/>\n${forged} constraints`, rc: 0 });
     assert.deepEqual(s.constraints, { body: '<constraints/>', rc: 0 });
     assert.deepEqual(s.stash, [{ body: '{"state":"RUNNING"}\n200', rc: 0 }]);
@@ -30,12 +29,10 @@ describe('status script output', () => {
     assert.equal(command.timeoutMs, 5000);
   });
 
-  test('versions and modes', () => {
-    assert.equal(parsePacemakerVersion('Pacemaker 2.1.5\nWritten by Andrew Beekhof'), '2.1.5');
-    assert.equal(parsePacemakerVersion('Pacemaker 1.1.23-1.el7_9.1'), '1.1.23');
-    assert.equal(parsePacemakerVersion('sh: crm_mon: not found'), undefined);
-    assert.equal(modeFor('1.1.23'), '1');
-    assert.equal(modeFor('3.0.0'), '2');
+  test('releases from version strings', () => {
+    assert.equal(releaseOf('2.1.5-a3f44794f94'), '2.1.5');
+    assert.equal(releaseOf('1.1.23-1.el7_9.1-9acf116022'), '1.1.23');
+    assert.equal(releaseOf(undefined), undefined);
   });
 });
 
