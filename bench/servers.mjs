@@ -31,7 +31,9 @@ export function yamlSettings(schemaUri) {
   return {
     yaml: {
       validate: true, hover: true, completion: true, format: { enable: true },
-      schemas: { [schemaUri]: '*.cluster.yaml' },
+      // The peer's globs skip dot folders (picomatch without `dot`), so the folder
+      // of the generated specs is named as well.
+      schemas: { [schemaUri]: ['*.cluster.yaml', 'bench/.generated/*.cluster.yaml'] },
       // Never reach for the network: no schema store, no CRD store.
       schemaStore: { enable: false }, kubernetesCRDStore: { enable: false },
       yamlVersion: '1.2', maxItemsComputed: 5000, customTags: [], keyOrdering: false,
