@@ -103,7 +103,7 @@ export function stderrLogger(io: CliIo): Logger {
  * usage error (exit 2).
  */
 export async function withCluster(specPath: string, options: CommonOptions, io: CliIo, deps: CliDeps,
-  body: (connection: ClusterConnection) => Promise<number>): Promise<number> {
+  body: (connection: ClusterConnection, clusterName?: string) => Promise<number>): Promise<number> {
   let text: string;
   try {
     text = await io.readText(specPath);
@@ -125,7 +125,7 @@ export async function withCluster(specPath: string, options: CommonOptions, io: 
   }, { runner: deps.runner, clock: deps.clock, logger });
   const connection = new ClusterConnection(spec.nodes, session, { clock: deps.clock, logger }, { stashProbes: spec.stashProbes });
   try {
-    return await body(connection);
+    return await body(connection, spec.name);
   } finally {
     await connection.close();
   }

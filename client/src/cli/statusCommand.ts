@@ -29,14 +29,14 @@ export async function statusCommand(args: readonly string[], io: CliIo, deps: Cl
   }
   const options = parseOptions(args);
   if (options.positionals.length !== 1) throw new UsageError('status needs exactly one SPEC file');
-  return withCluster(options.positionals[0], options, io, deps, async (connection) => {
+  return withCluster(options.positionals[0], options, io, deps, async (connection, clusterName) => {
     const status = await connection.status();
     if (!status.ok) {
       if (options.format === 'json') io.out(`${JSON.stringify({ ok: false, error: status.error }, null, 2)}\n`);
       io.err(`stash-ha: ${status.error}\n`);
       return exitCodeOf(outcomeOfAttempts(status.attempts));
     }
-    io.out(options.format === 'json' ? `${JSON.stringify(status.snapshot, null, 2)}\n` : statusText(status.snapshot));
+    io.out(options.format === 'json' ? `${JSON.stringify(status.snapshot, null, 2)}\n` : statusText(status.snapshot, clusterName));
     return EXIT_OK;
   });
 }

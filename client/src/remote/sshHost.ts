@@ -52,9 +52,8 @@ export class SshHost {
     let user: string | undefined;
     if (this.resolved) user = this.resolved.user;
     else if (this.target.user !== undefined || this.localUser === 'root') {
-      // ssh -G's answer is not needed to build this command (ssh's own default user
-      // is root here, or the spec names one), so the first command does not wait for it.
-      void this.resolve();
+      // ssh -G's answer is not needed to build this command (ssh's own default user is
+      // root here, or the spec names one); it is asked only if a message needs it.
       user = this.target.user;
     } else {
       const resolution = await this.resolve();
@@ -89,9 +88,8 @@ export class SshHost {
   /** Asks this node's shared connection, if any, to end. */
   async closeMaster(): Promise<void> {
     if (this.controlPath === undefined || !this.used) return;
-    const resolution = await this.resolve();
-    if (!resolution.ok) return;
-    const args = [...sshOptionArgs(this.argsInput(resolution.target.user)), '-O', 'exit', '--', this.target.host];
+    // The socket name hashes the user ssh logs in as, which is the same with or without -l here.
+    const args = [...sshOptionArgs(this.argsInput(this.resolved?.user ?? this.target.user)), '-O', 'exit', '--', this.target.host];
     await this.deps.runner.run(this.sshPath, args, { timeoutMs: 5000 });
   }
 
@@ -123,8 +121,8 @@ export class SshHost {
     const raw = await this.deps.runner.run(this.sshPath, sshCommandArgs(this.argsInput(user), line), {
       timeoutMs, ...(command.stdin === undefined ? {} : { stdin: command.stdin }),
     });
-    // Messages name the endpoint and user from the ssh config, which is read by now.
-    if (raw.exitCode !== 0 && this.resolution) await this.resolution;
+    // Messages name the endpoint and user from the ssh config.
+    if (raw.exitCode !== 0 && !this.resolved) await this.resolve();
     return this.toResult(raw, user, timeoutMs);
   }
 

@@ -37,7 +37,7 @@ describe('stash-ha status', () => {
     const t = run({ node01: { crmMonFile: fixturePath('pacemaker-2.1.5-failed.xml') }, node02: { curlBody: '{"state":"RUNNING"}', curlRc: 0 } });
     assert.equal(await statusCommand(['lab.cluster.yaml'], t.io, t.deps), 0, t.err());
     const text = t.out();
-    assert.match(text, /^Cluster: Pacemaker 2\.1\.5, asked node01/);
+    assert.match(text, /^Cluster stashlab: Pacemaker 2\.1\.5, asked node01/);
     assert.match(text, /quorum: yes; DC: node03; fencing disabled/);
     assert.match(text, /stash \(ocf:heartbeat:stash\): Started on node02 {2}Stash: RUNNING/);
     assert.match(text, /group tools\n {4}tools-a/);
