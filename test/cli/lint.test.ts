@@ -1,9 +1,10 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lintJson, ROOT, runCli } from './cliProcess';
+import { CLI, lintJson, ROOT, runCli } from './cliProcess';
 
 const HEAD = 'cluster: t\nnodes:\n  n1: { address: 10.0.0.1 }\n';
 const CLEAN = `${HEAD}resources:\n  r1:\n    agent: ocf:pacemaker:Dummy\n`;
@@ -193,6 +194,18 @@ describe('--help and --version', () => {
     const r = runCli(['--version']);
     assert.equal(r.status, 0);
     assert.equal(r.stdout, `stash-ha ${version}\n`);
+  });
+});
+
+describe('the package bin', () => {
+  test('package.json names dist/cli.js, which runs by itself through its shebang', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin?: Record<string, string> };
+    assert.equal(join(ROOT, manifest.bin?.['stash-ha'] ?? ''), CLI);
+    accessSync(CLI, constants.X_OK);
+    assert.ok(readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n'));
+    const r = spawnSync(CLI, ['lint', join(ROOT, 'examples/stash.cluster.yaml')], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, 'no problems in 1 file\n');
   });
 });
 
