@@ -51,6 +51,7 @@ describe('exit status', () => {
     [['lint'], /no spec file given/],
     [['lint', '--format', 'xml', 'a.cluster.yaml'], /unknown format 'xml'/],
     [['lint', '--format'], /--format needs a value/],
+    [['lint', '--metadata=', 'a.cluster.yaml'], /--metadata needs a value/],
     [['lint', '--colour', 'a.cluster.yaml'], /unknown option '--colour'/],
     [['lint', '-', '-'], /standard input \(-\) can be read only once/],
     [['lnit', 'a.cluster.yaml'], /unknown command 'lnit'/],

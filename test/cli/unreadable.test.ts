@@ -21,6 +21,7 @@ describe('a file that cannot be read', () => {
     const r = runCli(['lint', 'nodes.cluster.yaml'], { cwd: dir });
     assert.equal(r.status, 2);
     assert.equal(r.stderr, 'stash-ha: cannot read nodes.cluster.yaml: no such file\n');
+    assert.equal(r.stdout, '', 'no summary when no file was checked');
   });
 
   test('a directory: exit 2, "is a directory"', () => {

@@ -55,7 +55,7 @@ export function parseLintArgs(args: readonly string[]): LintOptions {
   const files: string[] = [];
   const valueOf = (i: number, option: string, inline?: string): string => {
     const v = inline ?? args[i + 1];
-    if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${option} needs a value`);
+    if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${option} needs a value`);
     return v;
   };
   for (let i = 0; i < args.length; i++) {
@@ -133,7 +133,9 @@ export async function runLint(args: readonly string[], io: CliIo): Promise<numbe
     checked++;
     records.push(...toRecords(file === '-' ? '<stdin>' : file, text, validateText(text, catalog)));
   }
-  io.out(options.format === 'json' ? formatJson(records) : formatText(records, checked));
+  // JSON consumers always get an array; a text summary of no file checked would mislead.
+  if (options.format === 'json') io.out(formatJson(records));
+  else if (checked > 0) io.out(formatText(records, checked));
   if (unreadable) return EXIT_USAGE;
   return records.some((r) => r.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
