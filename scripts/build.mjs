@@ -37,7 +37,7 @@ async function main() {
   const entries = [
     { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
     { in: 'server/src/server.ts', out: 'dist/server.js' },
-    { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+    { in: 'cli/src/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
     { in: 'server/src/spec/jsonSchema.ts', out: 'dist/gen-schema.js', footer: 'module.exports.main && require.main === module && module.exports.main();' },
   ];
   await Promise.all(entries.filter((e) => existsSync(join(root, e.in))).map((e) => build({

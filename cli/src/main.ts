@@ -1,12 +1,18 @@
 /**
- * Entry of the `stash-ha` command: reads the subcommand from argv and runs it. Each
+ * Entry of the `stash-ha` command (its own project, since it joins the spec checker
+ * of server/ and the cluster library of client/): reads the subcommand from argv and runs it. Each
  * subcommand is one row of COMMANDS, implemented in its own module; this file only
  * dispatches and turns the result into the exit status.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CliIo, EXIT_OK, EXIT_USAGE, processIo, UsageError } from './io';
-import { LINT_SUMMARY, runLint } from './lint';
+import { CliIo, EXIT_OK, EXIT_USAGE, processIo, UsageError } from '../../server/src/cli/io';
+import { LINT_SUMMARY, runLint } from '../../server/src/cli/lint';
+import { STATUS_SUMMARY, statusCommand } from '../../client/src/cli/statusCommand';
+import {
+  cleanupCommand, clearCommand, deployAgentCommand, disableCommand, enableCommand, failoverCommand, standbyCommand,
+  unstandbyCommand,
+} from '../../client/src/cli/operationCommands';
 
 interface Command {
   readonly summary: string;
@@ -15,6 +21,15 @@ interface Command {
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   lint: { summary: LINT_SUMMARY, run: runLint },
+  status: { summary: STATUS_SUMMARY, run: (a, io) => statusCommand(a, io) },
+  failover: { summary: 'move a resource, and what runs with it, to a node (pre-flight, move, verify)', run: (a, io) => failoverCommand(a, io) },
+  standby: { summary: 'put a node in standby', run: (a, io) => standbyCommand(a, io) },
+  unstandby: { summary: 'take a node out of standby', run: (a, io) => unstandbyCommand(a, io) },
+  cleanup: { summary: "clear a resource's failures and fail counts", run: (a, io) => cleanupCommand(a, io) },
+  enable: { summary: 'let the cluster start a resource', run: (a, io) => enableCommand(a, io) },
+  disable: { summary: 'stop a resource and keep it stopped', run: (a, io) => disableCommand(a, io) },
+  clear: { summary: 'remove the move/ban constraints of a resource', run: (a, io) => clearCommand(a, io) },
+  'deploy-agent': { summary: 'install the Stash agent on every node, checked, keeping the previous one', run: (a, io) => deployAgentCommand(a, io) },
 };
 
 function version(): string {
