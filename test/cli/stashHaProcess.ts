@@ -1,0 +1,66 @@
+/**
+ * Runs the built `stash-ha` (dist/cli.js) as a real, asynchronous process with an
+ * argv array, as a user or a CI job would, while a lab cluster keeps running in
+ * the same test process. Each run gets a private TMPDIR, so the test can prove
+ * that a finished command left no ssh connection-sharing socket or ssh master
+ * process behind. Test-only.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLI } from './cliProcess';
+
+/** A finished `stash-ha` run. */
+export interface StashHaRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly seconds: number;
+  /** Sockets or directories still in the run's TMPDIR, and live processes naming it. */
+  readonly leftovers: readonly string[];
+}
+
+/** Live processes whose command line contains `text`. */
+function processesNaming(text: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    let cmdline: string;
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      continue;
+    }
+    if (cmdline.includes(text)) found.push(`process ${pid}: ${cmdline}`);
+  }
+  return found;
+}
+
+/**
+ * Runs `node dist/cli.js ARGS…` with TMPDIR set to `tmpDir` (created if missing;
+ * keep it short, ssh's socket paths are limited) and kills it after `timeoutMs`.
+ */
+export function runStashHa(args: readonly string[], tmpDir: string, timeoutMs = 180_000): Promise<StashHaRun> {
+  mkdirSync(tmpDir, { recursive: true });
+  const started = performance.now();
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, TMPDIR: tmpDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => { clearTimeout(timer); fail(error); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const seconds = (performance.now() - started) / 1000;
+      const leftovers = [...readdirSync(tmpDir).map((f) => `${join(tmpDir, f)} in TMPDIR`), ...processesNaming(tmpDir)];
+      done({ code, stdout, stderr, seconds, leftovers });
+    });
+  });
+}
+
+/** The whole run, for an assertion message. */
+export function describeRun(args: readonly string[], run: StashHaRun): string {
+  return `stash-ha ${args.join(' ')} → exit ${String(run.code)} in ${run.seconds.toFixed(1)} s\n` +
+    `stdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
+}
