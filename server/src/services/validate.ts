@@ -3,12 +3,14 @@
  * them. It runs each validator of the registry over the model, isolating them from
  * one another (a check that throws costs only its own findings and a line on
  * stderr), adds the YAML tree's own yaml-syntax and duplicate-key findings, and
- * returns one list sorted by position then code, without exact duplicates.
+ * returns one list sorted by position then code, without exact duplicates and
+ * without the findings a YAML syntax error explains (syntaxShadow.ts).
  */
 import { AgentCatalog } from '../agents/model';
 import { SpecDiagnostic } from '../spec/diagnostic';
 import { buildModel, SpecModel } from '../spec/model';
 import { ALL_VALIDATORS } from './validators';
+import { withoutSyntaxCascades } from './validators/syntaxShadow';
 import { Validator } from './validators/types';
 
 function compare(a: SpecDiagnostic, b: SpecDiagnostic): number {
@@ -40,7 +42,7 @@ export function validate(model: SpecModel, catalog: AgentCatalog,
   const all = [...model.yaml.diagnostics];
   for (const v of validators) for (const d of run(v, model, catalog)) all.push(d);
   all.sort(compare);
-  return all.filter((d, i) => i === 0 || !same(d, all[i - 1]));
+  return withoutSyntaxCascades(all.filter((d, i) => i === 0 || !same(d, all[i - 1])), model.text);
 }
 
 /** Every diagnostic of spec text. */

@@ -85,7 +85,7 @@ function spanOf(node: { range?: [number, number, number] | null } | null | undef
   return r ? { start: r[0], end: r[1] } : fallback;
 }
 
-function keyText(key: unknown): string {
+function scalarKeyText(key: unknown): string {
   if (isScalar(key)) {
     const v = key.value;
     if (v === null || v === undefined) return '';
@@ -114,6 +114,17 @@ class Resolver {
         else if (node.anchor) anchored.set(node.anchor, node);
       },
     });
+  }
+
+  /** A key's text; an alias used as a key (`*name: …`) stands for its anchored scalar. */
+  private keyText(key: unknown, span: Span): string {
+    if (!isAlias(key)) return scalarKeyText(key);
+    const target = this.targets.get(key);
+    if (!target) {
+      this.diagnostics.push(diag('yaml-syntax', span, `Unknown alias *${key.source}: define the anchor &${key.source} before using it.`));
+      return '';
+    }
+    return scalarKeyText(target);
   }
 
   /** Converts one node; `over` is the alias span every descendant takes when reached through an alias. */
@@ -170,7 +181,7 @@ class Resolver {
         merges.push({ value: item.value, span: over ?? spanOf(item.value as YamlNode, spanOf(k, span)) });
         continue;
       }
-      const key = keyText(k);
+      const key = this.keyText(k, over ?? spanOf(k as YamlNode, span));
       const keySpan = over ?? spanOf(k as YamlNode, span);
       const value = item.value == null
         ? { kind: 'scalar' as const, span: { start: keySpan.end, end: keySpan.end }, value: null, text: '', quoted: false }
@@ -188,7 +199,9 @@ class Resolver {
   private mergeInto(map: MapImpl, value: unknown, span: Span): void {
     const sources = isSeq(value) ? value.items : [value];
     for (const source of sources) {
+      const unknownAlias = isAlias(source) && !this.targets.get(source);
       const resolved = this.convert(source, span, span);
+      if (unknownAlias) continue;
       if (resolved.kind !== 'map') {
         this.diagnostics.push(diag('yaml-syntax', span, 'A << merge key takes a mapping or a list of mappings (usually an alias such as *common).'));
         continue;
@@ -196,6 +209,48 @@ class Resolver {
       for (const pair of resolved.pairs) map.add({ key: pair.key, keySpan: span, value: pair.value, merged: true });
     }
   }
+}
+
+/**
+ * The parser's errors as yaml-syntax findings: the first on each line only (one slip
+ * often makes the parser complain twice about one place), and a quoted scalar left
+ * open at its opening quote rather than at the end of the document, where the parser
+ * notices it.
+ */
+function syntaxDiagnostics(doc: Document.Parsed, text: string): SpecDiagnostic[] {
+  const out: SpecDiagnostic[] = [];
+  const lines = new Set<number>();
+  let openQuotes: [number, number][] | undefined;
+  for (const err of doc.errors) {
+    let start = Math.max(0, Math.min(err.pos[0], text.length));
+    let end = Math.max(start, Math.min(err.pos[1], text.length));
+    if (err.code === 'MISSING_CHAR' && /quote/.test(err.message)) {
+      openQuotes ??= quotedRanges(doc);
+      const open = openQuotes.find(([from, to]) => from <= start && start <= to);
+      if (open) {
+        start = open[0];
+        const nl = text.indexOf('\n', start);
+        end = nl < 0 ? text.length : nl;
+      }
+    }
+    const line = text.lastIndexOf('\n', start - 1);
+    if (lines.has(line)) continue;
+    lines.add(line);
+    out.push(diag('yaml-syntax', { start, end: end > start ? end : Math.min(text.length, start + 1) },
+      `YAML syntax: ${err.message.split('\n')[0]}`));
+  }
+  return out;
+}
+
+/** Start and end offsets of every quoted scalar. */
+function quotedRanges(doc: Document.Parsed): [number, number][] {
+  const out: [number, number][] = [];
+  visit(doc, {
+    Scalar: (_key, node) => {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) out.push([node.range[0], node.range[2]]);
+    },
+  });
+  return out;
 }
 
 /** Parses spec text into the resolved tree; never throws on malformed input. */
@@ -208,13 +263,7 @@ export function parseYaml(text: string): ParsedYaml {
   }
   const doc = parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false });
   const resolver = new Resolver(doc, maxResolvedNodes(text.length));
-  const diagnostics: SpecDiagnostic[] = [];
-  for (const err of doc.errors) {
-    const start = Math.max(0, Math.min(err.pos[0], text.length));
-    const end = Math.max(start, Math.min(err.pos[1], text.length));
-    diagnostics.push(diag('yaml-syntax', { start, end: end > start ? end : Math.min(text.length, start + 1) },
-      `YAML syntax: ${err.message.split('\n')[0]}`));
-  }
+  const diagnostics = syntaxDiagnostics(doc, text);
   const whole = { start: 0, end: text.length };
   const root = doc.contents == null ? undefined : resolver.convert(doc.contents, undefined, whole);
   return { text, root, diagnostics: [...diagnostics, ...resolver.diagnostics] };
