@@ -14,7 +14,7 @@
 import { AttributeSet, OP_OPTIONS, ValueRule } from './attributes';
 import { SEVERITY_OF } from './codes';
 import { EXTENSION_KEY_PATTERN, FieldDef, ROOT_SHAPE, Shape } from './schema';
-import { VALUE_PATTERNS } from './valuePatterns';
+import { anyCaseWords, VALUE_PATTERNS } from './valuePatterns';
 
 export type JsonSchema = { [keyword: string]: unknown };
 
@@ -47,11 +47,13 @@ function ruleSchema(rule: ValueRule): JsonSchema {
     case 'enum': {
       const deprecated = Object.entries(rule.deprecated ?? {});
       const values = rule.values ?? [];
-      return {
-        type: 'string',
+      const listed = {
         enum: [...values, ...deprecated.map(([old]) => old)],
         enumDescriptions: [...values.map(() => ''), ...deprecated.map(([, use]) => `Deprecated: use ${use}.`)],
       };
+      return rule.anyCase
+        ? { type: 'string', anyOf: [listed, { pattern: anyCaseWords([...values, ...deprecated.map(([old]) => old)]) }] }
+        : { type: 'string', ...listed };
     }
   }
 }
@@ -116,7 +118,9 @@ function shapeSchema(shape: Shape): JsonSchema {
       additionalProperties: shapeSchema(shape.value),
       ...(shape.minEntries === undefined ? {} : { minProperties: shape.minEntries }),
     };
-    case 'list': return { type: orNull('array'), items: shapeSchema(shape.item) };
+    case 'list': return shape.minItems === undefined
+      ? { type: orNull('array'), items: shapeSchema(shape.item) }
+      : { type: 'array', items: shapeSchema(shape.item), minItems: shape.minItems };
     case 'attributes': return attributesSchema(shape.set);
     case 'params': return { type: orNull('object'), additionalProperties: { ...SCALAR } };
     case 'ops': {

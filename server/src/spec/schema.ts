@@ -22,7 +22,7 @@ export type Shape =
   /** A mapping from names the user chooses (ids) to values of one shape. */
   | { readonly kind: 'dict'; readonly keyKind: 'resource' | 'group' | 'node'; readonly value: Shape; readonly minEntries?: number }
   /** A list; `itemNoun` names one item in messages ("member 2 of group 'g'", "order constraint 1"). */
-  | { readonly kind: 'list'; readonly item: Shape; readonly itemNoun?: string }
+  | { readonly kind: 'list'; readonly item: Shape; readonly itemNoun?: string; readonly minItems?: number }
   /** A mapping of attributes from one vocabulary (meta, op, clone, property). */
   | { readonly kind: 'attributes'; readonly set: AttributeSet }
   /** A mapping of agent parameters: scalars, checked against the agent's meta-data. */
@@ -112,7 +112,7 @@ export const TOP_FIELDS: readonly FieldDef[] = [
   { name: 'op-defaults', shape: { kind: 'attributes', set: OP_OPTIONS }, doc: 'Operation option defaults (`pcs resource op defaults`).' },
   { name: 'resources', shape: { kind: 'dict', keyKind: 'resource', value: { kind: 'map', fields: RESOURCE_FIELDS } },
     doc: 'Primitive resources by id (`pcs resource create ID AGENT …`).' },
-  { name: 'groups', shape: { kind: 'dict', keyKind: 'group', value: { kind: 'list', item: resourceRef, itemNoun: 'member' } },
+  { name: 'groups', shape: { kind: 'dict', keyKind: 'group', value: { kind: 'list', item: resourceRef, itemNoun: 'member', minItems: 1 } },
     doc: 'Groups by id: members run on one node and start in list order (`pcs resource group add`).' },
   { name: 'constraints', shape: { kind: 'map', fields: CONSTRAINT_FIELDS }, doc: 'Colocation, order and location constraints.' },
 ];

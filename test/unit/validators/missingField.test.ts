@@ -43,13 +43,20 @@ describe('missing-field', () => {
     }
   });
 
-  test('an empty or non-mapping document: both top-level keys at the start', () => {
-    for (const text of ['', '# only a comment\n', '- a\n- b\n', 'just text\n']) {
+  test('an empty document: both top-level keys at the start', () => {
+    for (const text of ['', '# only a comment\n']) {
       const found = runValidators(text, [missingField]);
       assert.deepEqual(found.map((d) => [d.span.start, d.span.end, d.message.split('.')[0]]), [
         [0, 0, "Missing 'cluster' at the top level"],
         [0, 0, "Missing 'nodes' at the top level"],
       ], JSON.stringify(text));
+    }
+  });
+
+  test('a document that is not a mapping is one type-mismatch, not also two missing keys', () => {
+    for (const text of ['- a\n- b\n', 'just text\n']) {
+      assert.deepEqual(runValidators(text, [missingField]), [], JSON.stringify(text));
+      assert.deepEqual(runValidators(text).map((d) => d.code), ['type-mismatch'], JSON.stringify(text));
     }
   });
 

@@ -4,6 +4,7 @@
  * replaced older ones (OCF 1.1 `replaced-with`, OCF 1.0 `obsoletes`) is satisfied by
  * any of them. The range is the resource's `params` key, or its id when it has no
  * `params`; the quick fixes add the missing parameters in the document's style.
+ * `params` written as a list or a single value is type-mismatch's finding alone.
  */
 import { AgentInfo, AgentParameter } from '../../agents/model';
 import { paramValues, resourcesWithAgents } from '../../agents/specResources';
@@ -48,6 +49,12 @@ function addEdit(text: string, resource: ResourceDecl, entries: readonly Entry[]
   return resource.map ? addKeyWithMapping(text, resource.map, 'params', entries) : undefined;
 }
 
+/** `params` written as something other than a mapping: type-mismatch reports that, and nothing in it can be read. */
+function paramsNotAMapping(resource: ResourceDecl): boolean {
+  const value = resource.map?.get('params')?.value;
+  return value !== undefined && value.kind !== 'map' && !(value.kind === 'scalar' && value.value === null);
+}
+
 function entryOf(p: AgentParameter): Entry {
   return { key: p.name, value: p.default ?? '' };
 }
@@ -56,6 +63,7 @@ export const missingParam: Validator = {
   codes: ['missing-param'],
   check({ model, catalog, report }) {
     for (const { resource, agent } of resourcesWithAgents(model.resources, catalog)) {
+      if (paramsNotAMapping(resource)) continue;
       const values = paramValues(resource);
       const isSet = (name: string): boolean => resource.params?.get(name) !== undefined;
       const missing: AgentParameter[] = [];

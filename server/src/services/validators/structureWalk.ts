@@ -29,8 +29,11 @@ export type Finding =
   | { readonly kind: 'wrong-type'; readonly node: YNode; readonly shape: Shape; readonly subject: string }
   /** A required key that is absent (or present without a value); `span` is where to report it. */
   | { readonly kind: 'missing'; readonly field: FieldDef; readonly span: Span; readonly place: Place; readonly empty: boolean }
-  /** A mapping with fewer entries than the format needs (`nodes: {}`). */
-  | { readonly kind: 'too-few'; readonly field: FieldDef; readonly span: Span; readonly min: number }
+  /**
+   * A mapping or list with fewer entries than the format needs (`nodes: {}`, a group
+   * without members); `subject` names it, `noun` one entry, `doc` says what it is for.
+   */
+  | { readonly kind: 'too-few'; readonly subject: string; readonly noun: string; readonly doc: string; readonly span: Span; readonly min: number }
   | { readonly kind: 'scalar'; readonly node: YScalar; readonly shape: ScalarShape; readonly subject: string; readonly keySpan: Span }
   | { readonly kind: 'attribute'; readonly set: AttributeSet; readonly pair: YPair; readonly def?: AttributeDef; readonly place: Place };
 
@@ -57,8 +60,8 @@ class Walker {
       return;
     }
     if (node.kind !== 'map') {
+      // One finding: the keys it lacks are a consequence of not being a mapping.
       this.findings.push({ kind: 'wrong-type', node, shape: ROOT_SHAPE, subject: 'The spec' });
-      this.missingFields(ROOT_SHAPE, undefined, start, ROOT);
       return;
     }
     if (ROOT_SHAPE.kind === 'map') this.map(node, node.pairs[0]?.keySpan ?? start, ROOT, ROOT_SHAPE);
@@ -95,7 +98,7 @@ class Walker {
       this.value(pair.value, field.shape, label, pair.keySpan, owner);
       const min = field.shape.kind === 'dict' ? field.shape.minEntries : undefined;
       if (min !== undefined && (pair.value.kind === 'map' ? pair.value.pairs.length : isEmpty(pair.value) ? 0 : min) < min) {
-        this.findings.push({ kind: 'too-few', field, span: pair.keySpan, min });
+        this.findings.push({ kind: 'too-few', subject: `'${field.name}'`, noun: 'entry', doc: field.doc, span: pair.keySpan, min });
       }
     }
     this.missingFields(shape, map, anchor, where);
@@ -131,6 +134,9 @@ class Walker {
         } else if (!isEmpty(node)) this.wrong(node, shape, label);
         return;
       case 'list':
+        if (shape.minItems !== undefined && (isEmpty(node) || (node.kind === 'seq' && node.items.length < shape.minItems))) {
+          this.findings.push({ kind: 'too-few', subject: capitalizeFirst(label), noun: shape.itemNoun ?? 'item', doc: LIST_DOC, span: keySpan, min: shape.minItems });
+        }
         if (node.kind === 'seq') {
           node.items.forEach((item, i) => {
             const noun = `${shape.itemNoun ?? 'item'} ${i + 1}`;
@@ -195,6 +201,13 @@ function fieldIndex(fields: readonly FieldDef[]): ReadonlyMap<string, FieldDef> 
     indexes.set(fields, index);
   }
   return index;
+}
+
+/** What a list that needs entries is for; only groups have a minimum. */
+const LIST_DOC = 'A group holds the resources that run together on one node, in start order: list them, or remove the group.';
+
+function capitalizeFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 const SCALAR_KINDS = new Set<Shape['kind']>(['string', 'ref', 'agent', 'integer', 'value']);
