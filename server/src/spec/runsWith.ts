@@ -4,11 +4,14 @@
  * (or no score, which defaults to it), in either direction, directly or through a
  * chain of them. A constraint naming a group joins all of the group's members; a
  * clone is named by its resource id, so it counts as itself. -INFINITY and finite
- * scores do not join anything.
+ * scores do not join anything. A name that is not declared stands for the id it most
+ * likely misspells (likelyIds.ts), so a typo in a constraint is unknown-resource's
+ * finding alone, not also a warning about what the constraint fails to join.
  *
  * Built once per model (union-find over ids, near-linear) and shared by every check
  * that asks, so a spec of 20,000 resources does not pay for it per check.
  */
+import { likelyName, NameKind } from './likelyIds';
 import { SpecModel } from './model';
 import { parseScore, SCORE_INFINITY } from './values';
 import { YScalar } from './yamlTree';
@@ -68,10 +71,20 @@ class UnionFind implements RunsWith {
   }
 }
 
-/** True for an absent score (INFINITY by default) and for INFINITY / +INFINITY. */
+/**
+ * True for an absent or empty score (INFINITY by default) and for INFINITY /
+ * +INFINITY. A score that does not parse counts as INFINITY too: bad-score reports
+ * it, and a second finding about what it fails to join would repeat that one slip.
+ */
 export function joinsAlways(score: YScalar | undefined): boolean {
-  if (score === undefined) return true;
-  return score.value !== null && parseScore(score.text) === SCORE_INFINITY;
+  if (score === undefined || score.value === null) return true;
+  const n = parseScore(score.text);
+  return n === undefined || n === SCORE_INFINITY;
+}
+
+/** The id a reference means: itself when declared, else the declared id it most likely misspells. */
+function meant(model: SpecModel, kind: NameKind, id: string): string {
+  return model.ids.has(id) ? id : likelyName(model, kind, id) ?? id;
 }
 
 const cache = new WeakMap<SpecModel, RunsWith>();
@@ -81,9 +94,9 @@ export function runsWith(model: SpecModel): RunsWith {
   let relation = cache.get(model);
   if (!relation) {
     const uf = new UnionFind();
-    for (const group of model.groups) for (const member of group.members) uf.union(group.id, member.id);
+    for (const group of model.groups) for (const member of group.members) uf.union(group.id, meant(model, 'resource', member.id));
     for (const c of model.colocations) {
-      if (c.resource && c.with && joinsAlways(c.score)) uf.union(c.resource.id, c.with.id);
+      if (c.resource && c.with && joinsAlways(c.score)) uf.union(meant(model, 'any', c.resource.id), meant(model, 'any', c.with.id));
     }
     relation = uf;
     cache.set(model, relation);

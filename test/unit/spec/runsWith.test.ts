@@ -45,11 +45,37 @@ describe('runsWith', () => {
       '  colocation:',
       '    - { resource: a, with: b, score: -INFINITY }',
       '    - { resource: a, with: c, score: 500 }',
-      '    - { resource: a, with: d, score: bogus }',
     ));
     assert.ok(!r.together('a', 'b'));
     assert.ok(!r.together('a', 'c'));
-    assert.ok(!r.together('a', 'd'));
+  });
+
+  test('a score that does not parse, or is empty, joins: bad-score reports it once, the relation does not repeat it', () => {
+    const r = relation(lines(
+      'constraints:',
+      '  colocation:',
+      '    - { resource: a, with: b, score: INFINTY }',
+      '    - { resource: c, with: d, score: }',
+    ));
+    assert.ok(r.together('a', 'b'));
+    assert.ok(r.together('c', 'd'));
+    assert.ok(!r.together('a', 'c'));
+  });
+
+  test('a misspelt name in a constraint or group stands for the id it most likely means; pcs\'s x-clone for x', () => {
+    const r = relation(lines(
+      'groups:',
+      '  g: [A]',
+      'constraints:',
+      '  colocation:',
+      '    - { resource: bb, with: c }',
+      '    - { resource: e-clone, with: d }',
+      '    - { resource: zzz, with: a }',
+    ));
+    assert.ok(r.together('g', 'a'), 'A is a');
+    assert.ok(r.together('b', 'c'), 'bb is b');
+    assert.ok(r.together('e', 'd'), 'e-clone is the clone e');
+    assert.ok(!r.together('zzz', 'b') && r.together('zzz', 'a'), 'a name close to nothing stays itself');
   });
 
   test('a group joins its members, and a constraint naming the group joins them all', () => {

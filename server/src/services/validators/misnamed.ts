@@ -5,14 +5,12 @@
 import { SpecFix } from '../../spec/diagnostic';
 import { replaceLiteral, yamlScalar } from '../../spec/edits';
 import { Ref } from '../../spec/model';
-import { suggest } from '../../spec/suggest';
 
 /**
  * `Did you mean 'x'?` with a fix replacing the name where it is written (none when it
- * is reached through an alias), or `advice` when no candidate is close.
+ * is reached through an alias), or `advice` when there is no likely name.
  */
-export function misnamed(text: string, ref: Ref, candidates: Iterable<string>, advice: string): { sentence: string; fixes: SpecFix[] } {
-  const likely = suggest(ref.id, candidates);
+export function misnamed(text: string, ref: Ref, likely: string | undefined, advice: string): { sentence: string; fixes: SpecFix[] } {
   if (likely === undefined) return { sentence: advice, fixes: [] };
   const edit = yamlScalar(likely) === likely ? replaceLiteral(text, ref.span, ref.id, likely) : undefined;
   return {
