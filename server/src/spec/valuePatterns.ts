@@ -1,7 +1,7 @@
 /**
  * The value forms of values.ts as regular-expression sources a JSON Schema can carry
  * (ECMA syntax, no flags, so case-insensitive words are spelt out as `[tT][rR]…`),
- * plus the host-name rule for node names. The JSON Schema is generated from these; a
+ * plus the rule for node names. The JSON Schema is generated from these; a
  * unit test proves each pattern accepts exactly what the parser in values.ts accepts,
  * so the editor's two views of a value cannot drift apart.
  */
@@ -15,6 +15,11 @@ function words(list: readonly string[]): string {
   return `(?:${list.map(anyCase).join('|')})`;
 }
 
+/** A pattern matching exactly one of `list`, in any case. */
+export function anyCaseWords(list: readonly string[]): string {
+  return `^${words(list)}$`;
+}
+
 const DURATION_UNITS = ['msec', 'ms', 'usec', 'us', 'sec', 's', 'min', 'm', 'hr', 'h'];
 const ISO_DURATION = 'P(?!\\s*$)(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?(?:T(?=[0-9])(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+(?:\\.[0-9]+)?S)?)?';
 
@@ -22,8 +27,13 @@ const ISO_DURATION = 'P(?!\\s*$)(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?
 export const VALUE_PATTERNS = {
   /** Resource and group ids (values.ts `isValidId`). */
   id: '^[A-Za-z_][A-Za-z0-9_.-]*$',
-  /** Node names: host names (RFC 1123): dot-separated labels of letters, digits and inner hyphens. */
-  nodeName: '^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$',
+  /**
+   * Node names: letters, digits, `_`, `.` and `-`, not starting with `-` or `.`. pcs
+   * itself refuses only `{`, `}` and line breaks, and corosync takes any name, so the
+   * host-name rule (no `_`) would refuse clusters pcs builds; this is the rule the
+   * extension's cluster commands accept a node name by (client/src/cluster/names.ts).
+   */
+  nodeName: '^[A-Za-z0-9_][A-Za-z0-9_.-]*$',
   boolean: `^\\s*${words(['true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n'])}\\s*$|^\\s*[01]\\s*$`,
   integer: '^\\s*[+-]?[0-9]+\\s*$',
   /** An integer or INFINITY / +INFINITY (migration-threshold and the like). */
@@ -34,7 +44,7 @@ export const VALUE_PATTERNS = {
 
 const NODE_NAME = new RegExp(VALUE_PATTERNS.nodeName);
 
-/** Whether a node name can be a host name, as Pacemaker node names (uname -n) are. */
+/** Whether a node name is one pcs and the extension's cluster commands can work with. */
 export function isValidNodeName(name: string): boolean {
   return NODE_NAME.test(name);
 }

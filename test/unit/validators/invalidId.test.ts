@@ -17,15 +17,15 @@ describe('invalid-id', () => {
     assert.match(found[2].message, /^Group id 'g\/1' is not a valid id/);
   });
 
-  test('a node name that is not a host name', () => {
-    const text = lines('cluster: c', 'nodes:', '  node_01: { address: a }', '  -bad: { address: b }', '  "node 3": { address: c }');
+  test('a node name the cluster commands cannot pass as one word', () => {
+    const text = lines('cluster: c', 'nodes:', '  -bad: { address: b }', '  "node 3": { address: c }');
     const found = runValidators(text, [invalidId]);
-    assert.deepEqual(found.map((d) => [d.line, d.text]), [[3, 'node_01'], [4, '-bad'], [5, '"node 3"']]);
-    assert.match(found[0].message, /^Node name 'node_01' is not a host name/);
+    assert.deepEqual(found.map((d) => [d.line, d.text]), [[3, '-bad'], [4, '"node 3"']]);
+    assert.match(found[0].message, /^Node name '-bad' cannot be used: .*a leading '-' reads as an option/);
   });
 
-  test('near miss: ids with _, ., - and digits; host names with dots and digits', () => {
-    const text = lines('cluster: c', 'nodes:', '  node01.example.com: { address: a }', '  10-0-0-1: { address: b }',
+  test('near miss: ids with _, ., - and digits; node names with dots, digits and _ (pcs accepts node_01)', () => {
+    const text = lines('cluster: c', 'nodes:', '  node01.example.com: { address: a }', '  10-0-0-1: { address: b }', '  node_01: { address: c }',
       'resources:', '  _stash.res-1: { agent: ocf:pacemaker:Dummy }', 'groups:', '  Stash_Group-2.a: [_stash.res-1]');
     assert.deepEqual(runValidators(text, [invalidId]), []);
   });

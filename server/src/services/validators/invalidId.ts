@@ -1,9 +1,10 @@
 /**
  * invalid-id: a resource or group id that breaks the id rule of spec-format.md (a
- * letter or `_`, then letters, digits, `_`, `.` and `-`). Node names are not ids:
- * Pacemaker knows a node by its host name (uname -n, or corosync's node name), so a
- * node name is checked against the host-name rule instead (RFC 1123 labels: letters,
- * digits and inner hyphens, separated by dots), under the same code.
+ * letter or `_`, then letters, digits, `_`, `.` and `-`). Node names are not ids
+ * (the contract's rule is for resources and groups): pcs takes any node name without
+ * `{`, `}` or a line break, so only names the cluster commands cannot pass as one
+ * word are refused, under the same code: one starting with `-` (pcs would read an
+ * option) or `.`, or holding anything but letters, digits, `_`, `.` and `-`.
  */
 import { diag } from '../../spec/diagnostic';
 import { isValidNodeName } from '../../spec/valuePatterns';
@@ -23,8 +24,8 @@ export const invalidId: Validator = {
     for (const n of model.nodes) {
       if (isValidNodeName(n.id)) continue;
       report(diag('invalid-id', n.idSpan,
-        `Node name '${n.id}' is not a host name: Pacemaker knows nodes by host name (letters, digits and '-', ` +
-        `in labels separated by '.', no label starting or ending with '-'). Use the node's host name (uname -n).`));
+        `Node name '${n.id}' cannot be used: a node name holds only letters, digits, '_', '.' and '-', ` +
+        `and starts with a letter, digit or '_' (a leading '-' reads as an option). Use the node's host name (uname -n).`));
     }
   },
 };
