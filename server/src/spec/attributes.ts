@@ -18,6 +18,8 @@ export interface ValueRule {
   readonly max?: number;
   /** For integer: INFINITY (and +INFINITY) is accepted too. */
   readonly infinity?: boolean;
+  /** For enum: any case is accepted, as Pacemaker reads the value (`started` is Started). */
+  readonly anyCase?: boolean;
 }
 
 export interface AttributeDef {
@@ -48,6 +50,12 @@ const bool: ValueRule = { kind: 'boolean' };
 const duration: ValueRule = { kind: 'duration' };
 const integer: ValueRule = { kind: 'integer' };
 const enumOf = (values: string[], deprecated?: Record<string, string>): ValueRule => ({ kind: 'enum', values, deprecated });
+/**
+ * The fixed words of a meta attribute or cluster property. These are name/value pairs
+ * in the CIB, which Pacemaker compares without regard to case; operation and
+ * constraint words are XML attributes the CIB schema takes only as written.
+ */
+const wordOf = (values: string[], deprecated?: Record<string, string>): ValueRule => ({ kind: 'enum', values, deprecated, anyCase: true });
 
 export const ROLES = ['Started', 'Stopped', 'Promoted', 'Unpromoted'];
 export const DEPRECATED_ROLES: Record<string, string> = { Master: 'Promoted', Slave: 'Unpromoted' };
@@ -59,7 +67,7 @@ export const META_ATTRIBUTES = set('meta', 'meta attribute', 'unknown-meta', 'ba
     doc: 'How much the resource prefers to stay where it runs. A positive value keeps Stash from moving back when a failed node returns.' },
   { name: 'priority', value: integer,
     doc: 'When not everything can run, resources with a higher priority are kept running first.' },
-  { name: 'target-role', value: enumOf(ROLES, DEPRECATED_ROLES),
+  { name: 'target-role', value: wordOf(ROLES, DEPRECATED_ROLES),
     doc: 'The state the cluster keeps the resource in: Started, Stopped, or for promotable clones Promoted/Unpromoted.' },
   { name: 'is-managed', value: bool,
     doc: 'false: the cluster watches the resource but neither starts nor stops it.' },
@@ -71,9 +79,9 @@ export const META_ATTRIBUTES = set('meta', 'meta attribute', 'unknown-meta', 'ba
     doc: 'Whether the resource counts when the cluster decides where its colocated resources may run.' },
   { name: 'failure-timeout', value: duration,
     doc: 'After this long without a new failure, old failures are forgotten and the node may host the resource again.' },
-  { name: 'multiple-active', value: enumOf(['block', 'stop_only', 'stop_start', 'stop_unexpected']),
+  { name: 'multiple-active', value: wordOf(['block', 'stop_only', 'stop_start', 'stop_unexpected']),
     doc: 'What the cluster does when it finds the resource active on more than one node.' },
-  { name: 'requires', value: enumOf(['nothing', 'quorum', 'fencing', 'unfencing']),
+  { name: 'requires', value: wordOf(['nothing', 'quorum', 'fencing', 'unfencing']),
     doc: 'What must hold before the resource may start: nothing, quorum, fencing of lost nodes, or unfencing of this node.' },
 ]);
 
@@ -111,12 +119,12 @@ export const CLUSTER_PROPERTIES = set('property', 'cluster property', 'unknown-p
   { name: 'maintenance-mode', value: bool, doc: 'true: the whole cluster stops managing and monitoring resources.' },
   { name: 'start-failure-is-fatal', value: bool, doc: 'true: a failed start bans the resource from that node at once.' },
   { name: 'stop-all-resources', value: bool, doc: 'true: every resource is stopped.' },
-  { name: 'no-quorum-policy', value: enumOf(['stop', 'freeze', 'ignore', 'demote', 'suicide']),
+  { name: 'no-quorum-policy', value: wordOf(['stop', 'freeze', 'ignore', 'demote', 'suicide']),
     doc: 'What a partition without quorum does. A two-node cluster with corosync two_node handles quorum itself.' },
   { name: 'stonith-timeout', value: duration, doc: 'How long a fencing action may take.' },
   { name: 'cluster-recheck-interval', value: duration, doc: 'How often the cluster re-evaluates its state even without events (failure timeouts, time-based rules).' },
   { name: 'shutdown-lock', value: bool, doc: 'Keep resources of a cleanly stopped node locked to it until it returns.' },
   { name: 'shutdown-lock-limit', value: duration, doc: 'How long a shutdown lock holds before resources may move anyway.' },
-  { name: 'placement-strategy', value: enumOf(['default', 'utilization', 'minimal', 'balanced']),
+  { name: 'placement-strategy', value: wordOf(['default', 'utilization', 'minimal', 'balanced']),
     doc: 'How node utilization attributes weigh in placing resources.' },
 ]);

@@ -19,11 +19,11 @@ describe('bad-meta-value', () => {
 
   test('booleans, enums (with did-you-mean), integers, clone options, resource-defaults', () => {
     const text = lines(...HEAD,
-      '    meta: { is-managed: perhaps, target-role: started, multiple-active: stop_all, priority: high, migration-threshold: -INFINITY }',
+      '    meta: { is-managed: perhaps, target-role: stared, multiple-active: stop_all, priority: high, migration-threshold: -INFINITY }',
       '    clone: { clone-max: two, notify: sure }', 'resource-defaults:', '  requires: quorum-ish');
     const found = runValidators(text, [badMetaValue]);
     assert.deepEqual(found.map((d) => [d.line, d.text]), [
-      [6, 'perhaps'], [6, 'started'], [6, 'stop_all'], [6, 'high'], [6, '-INFINITY'], [7, 'two'], [7, 'sure'], [9, 'quorum-ish'],
+      [6, 'perhaps'], [6, 'stared'], [6, 'stop_all'], [6, 'high'], [6, '-INFINITY'], [7, 'two'], [7, 'sure'], [9, 'quorum-ish'],
     ]);
     assert.match(found[1].message, /Did you mean 'Started'\?$/);
     assert.equal(found[1].fixes?.[0].edits[0].newText, 'Started');
@@ -31,7 +31,7 @@ describe('bad-meta-value', () => {
   });
 
   test('a bad value merged in with <<: at the merge alias, with no fix there', () => {
-    const text = lines('x-meta: &m { target-role: started }', ...HEAD, '    meta:', '      <<: *m', '      priority: 1');
+    const text = lines('x-meta: &m { target-role: stared }', ...HEAD, '    meta:', '      <<: *m', '      priority: 1');
     const [d, ...rest] = runValidators(text, [badMetaValue]);
     assert.equal(rest.length, 0);
     assert.equal(d.line, 8);
@@ -44,6 +44,12 @@ describe('bad-meta-value', () => {
       '    meta: { is-managed: yes, maintenance: off, allow-migrate: "true", critical: 0, migration-threshold: INFINITY,',
       '      priority: -10, target-role: Unpromoted, multiple-active: stop_unexpected, requires: unfencing, failure-timeout: x }',
       '    clone: { clone-max: 2, ordered: no }', 'resource-defaults: { migration-threshold: 0, target-role: Slave }');
+    assert.deepEqual(runValidators(text, [badMetaValue]), []);
+  });
+
+  test('near miss: fixed words in any case, as Pacemaker compares meta attribute values', () => {
+    const text = lines(...HEAD, '    meta: { target-role: started, multiple-active: STOP_ONLY, requires: Fencing }',
+      'resource-defaults: { target-role: master }');
     assert.deepEqual(runValidators(text, [badMetaValue]), []);
   });
 });

@@ -60,6 +60,7 @@ export function checkRule(rule: ValueRule, text: string): ValueProblem | undefin
     case 'enum': {
       const accepted = [...(rule.values ?? []), ...Object.keys(rule.deprecated ?? {})];
       if (accepted.includes(text)) return undefined;
+      if (rule.anyCase && accepted.some((v) => v.toLowerCase() === text.toLowerCase())) return undefined;
       return { ...failed, suggestion: didYouMean(text, rule.values ?? []).suggestion };
     }
   }
