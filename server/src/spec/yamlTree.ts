@@ -85,6 +85,12 @@ function spanOf(node: { range?: [number, number, number] | null } | null | undef
   return r ? { start: r[0], end: r[1] } : fallback;
 }
 
+/** An alias's own text (`*name`): the parser's range can run on past it when the line around it is broken. */
+function aliasSpanOf(alias: Alias, fallback: Span): Span {
+  const span = spanOf(alias, fallback);
+  return { start: span.start, end: Math.min(span.end, span.start + 1 + alias.source.length) };
+}
+
 function scalarKeyText(key: unknown): string {
   if (isScalar(key)) {
     const v = key.value;
@@ -138,7 +144,7 @@ class Resolver {
       return { kind: 'scalar', span: over ?? fallback, value: null, text: '', quoted: false };
     }
     if (isAlias(node)) {
-      const aliasSpan = over ?? spanOf(node, fallback);
+      const aliasSpan = over ?? aliasSpanOf(node, fallback);
       const target = this.targets.get(node);
       if (!target || this.active.has(target)) {
         if (!target) this.diagnostics.push(diag('yaml-syntax', aliasSpan, `Unknown alias *${node.source}: define the anchor &${node.source} before using it.`));
@@ -178,10 +184,12 @@ class Resolver {
       if (!isPair(item)) continue;
       const k = item.key;
       if (isScalar(k) && typeof k.value === 'symbol') {
-        merges.push({ value: item.value, span: over ?? spanOf(item.value as YamlNode, spanOf(k, span)) });
+        const value = item.value as YamlNode | null;
+        const fallback = spanOf(k, span);
+        merges.push({ value, span: over ?? (isAlias(value) ? aliasSpanOf(value, fallback) : spanOf(value, fallback)) });
         continue;
       }
-      const key = this.keyText(k, over ?? spanOf(k as YamlNode, span));
+      const key = this.keyText(k, over ?? (isAlias(k) ? aliasSpanOf(k, span) : spanOf(k as YamlNode, span)));
       const keySpan = over ?? spanOf(k as YamlNode, span);
       const value = item.value == null
         ? { kind: 'scalar' as const, span: { start: keySpan.end, end: keySpan.end }, value: null, text: '', quoted: false }
@@ -191,40 +199,57 @@ class Resolver {
           `Key '${key}' repeats in this mapping: keep one '${key}' and remove or rename the other.`));
       }
     }
-    for (const merge of merges) this.mergeInto(map, merge.value, merge.span);
+    for (const merge of merges) this.mergeInto(map, merge.value, merge.span, over);
     return map;
   }
 
-  /** Adds the pairs of a `<<` source (a mapping, or a list of them) that the mapping does not set itself. */
-  private mergeInto(map: MapImpl, value: unknown, span: Span): void {
+  /**
+   * Adds the pairs of a `<<` source (a mapping, or a list of them) that the mapping does
+   * not set itself. What comes in through an alias points at that alias (each alias of
+   * a list at its own); a mapping written in place keeps its own spans.
+   */
+  private mergeInto(map: MapImpl, value: unknown, span: Span, over: Span | undefined): void {
     const sources = isSeq(value) ? value.items : [value];
     for (const source of sources) {
-      const unknownAlias = isAlias(source) && !this.targets.get(source);
-      const resolved = this.convert(source, span, span);
-      if (unknownAlias) continue;
+      const alias = isAlias(source);
+      const at = over ?? (alias ? aliasSpanOf(source, span) : undefined);
+      const resolved = this.convert(source, at, at ?? span);
+      if (alias && !this.targets.get(source)) continue;
       if (resolved.kind !== 'map') {
-        this.diagnostics.push(diag('yaml-syntax', span, 'A << merge key takes a mapping or a list of mappings (usually an alias such as *common).'));
+        this.diagnostics.push(diag('yaml-syntax', at ?? resolved.span, 'A << merge key takes a mapping or a list of mappings (usually an alias such as *common).'));
         continue;
       }
-      for (const pair of resolved.pairs) map.add({ key: pair.key, keySpan: span, value: pair.value, merged: true });
+      for (const pair of resolved.pairs) map.add({ key: pair.key, keySpan: at ?? pair.keySpan, value: pair.value, merged: true });
     }
   }
 }
 
 /**
- * The parser's errors as yaml-syntax findings: the first on each line only (one slip
- * often makes the parser complain twice about one place), and a quoted scalar left
- * open at its opening quote rather than at the end of the document, where the parser
- * notices it.
+ * The parser's errors as yaml-syntax findings, each with a word on the fix: the first
+ * on each line only (one slip often makes the parser complain twice about one place),
+ * the first only of the "unexpected token in YAML stream" errors (once the parser has
+ * left the document it says so for every line that follows), a misaligned entry at
+ * the entry rather than at the blank before it, and a quoted scalar left open at its
+ * opening quote rather than at the end of the document, where the parser notices it.
  */
 function syntaxDiagnostics(doc: Document.Parsed, text: string): SpecDiagnostic[] {
   const out: SpecDiagnostic[] = [];
   const lines = new Set<number>();
   let openQuotes: [number, number][] | undefined;
+  /** Once the parser has left the document, every later line is "unexpected": one finding says so. */
+  let leftDocument = false;
   for (const err of doc.errors) {
     let start = Math.max(0, Math.min(err.pos[0], text.length));
     let end = Math.max(start, Math.min(err.pos[1], text.length));
-    if (err.code === 'MISSING_CHAR' && /quote/.test(err.message)) {
+    if (err.code === 'BAD_INDENT' && /^\s*$/.test(text.slice(start, end))) {
+      // Reported at the whitespace before the misaligned entry: point at the entry.
+      const at = nextContent(text, start);
+      if (at !== undefined) {
+        start = at;
+        const stop = text.slice(start).search(/[\s:]/);
+        end = stop < 0 ? text.length : start + Math.max(1, stop);
+      }
+    } else if (err.code === 'MISSING_CHAR' && /quote/.test(err.message)) {
       openQuotes ??= quotedRanges(doc);
       const open = openQuotes.find(([from, to]) => from <= start && start <= to);
       if (open) {
@@ -234,12 +259,50 @@ function syntaxDiagnostics(doc: Document.Parsed, text: string): SpecDiagnostic[]
       }
     }
     const line = text.lastIndexOf('\n', start - 1);
-    if (lines.has(line)) continue;
+    const outside = err.code === 'UNEXPECTED_TOKEN' && /in YAML stream/.test(err.message);
+    if (lines.has(line) || (outside && leftDocument)) continue;
     lines.add(line);
+    leftDocument ||= outside;
+    const advice = outside ? SYNTAX_ADVICE.outside : adviceFor(err.code, err.message);
     out.push(diag('yaml-syntax', { start, end: end > start ? end : Math.min(text.length, start + 1) },
-      `YAML syntax: ${err.message.split('\n')[0]}`));
+      `YAML syntax: ${err.message.split('\n')[0].replace(/\.?$/, '.')} ${advice}`));
   }
   return out;
+}
+
+/** How to fix what the parser found, by its error code. */
+const SYNTAX_ADVICE: Record<string, string> = {
+  MISSING_CHAR: 'Add what is missing here.',
+  TAB_AS_INDENT: 'Indent with spaces: YAML does not allow tabs there.',
+  BAD_INDENT: 'Line it up with the other entries of its mapping or list.',
+  MULTILINE_IMPLICIT_KEY: "A key must end with ': ' on its own line: add the missing ': ' after the key, or indent the next line like its siblings.",
+  BLOCK_AS_IMPLICIT_KEY: "A value cannot hold ': ' unquoted: quote the value, or put the nested mapping on its own indented lines.",
+  BLOCK_IN_FLOW: 'Inside [ ] or { } write entries on one line, separated by commas.',
+  UNEXPECTED_TOKEN: 'Remove the stray character, or quote the value that holds it.',
+  MULTIPLE_DOCS: "A spec is one document: remove the '---' and what follows, or put it in its own file.",
+  BAD_ALIAS: "Write an alias as *name, where &name is an anchor defined above.",
+  DUPLICATE_KEY: 'Keep one of the keys.',
+  outside: 'From here on the text is outside the spec: check the indentation here and the lines above (a stray --- or a line that closes the top-level mapping).',
+  default: "Check the indentation, the ': ' after each key and the closing quotes and brackets here.",
+};
+
+/** The offset of the first character at or after `from` that is neither blank nor in a comment line. */
+function nextContent(text: string, from: number): number | undefined {
+  const re = /[^\s#]|#/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] !== '#') return m.index;
+    const nl = text.indexOf('\n', m.index);
+    if (nl < 0) return undefined;
+    re.lastIndex = nl + 1;
+  }
+  return undefined;
+}
+
+function adviceFor(code: string, message: string): string {
+  if (code === 'MISSING_CHAR' && /quote/.test(message)) return 'Close the quote, or remove the opening one.';
+  if (code === 'MISSING_CHAR' && /followed by map values/.test(message)) return "Add ': ' and a value after the key, or remove the line.";
+  return SYNTAX_ADVICE[code] ?? SYNTAX_ADVICE.default;
 }
 
 /** Start and end offsets of every quoted scalar. */

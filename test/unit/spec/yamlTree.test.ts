@@ -34,7 +34,8 @@ describe('yamlTree', () => {
     const m = map(map(parsed.root).get('m')?.value);
     const values = m.pairs.map((p) => [p.key, scalarText(p.value), p.merged]);
     assert.deepEqual(values, [['q', 'own', false], ['p', 'a', true], ['r', 'b', true]]);
-    assert.equal(textAt(text, m.get('p')!.keySpan), '[ *a, *b ]');
+    assert.equal(textAt(text, m.get('p')!.keySpan), '*a', 'each alias of a merge list at its own place');
+    assert.equal(textAt(text, m.get('r')!.keySpan), '*b');
   });
 
   test('a single << merge of one alias', () => {

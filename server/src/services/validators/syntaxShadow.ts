@@ -10,13 +10,27 @@
  * - a missing-field or missing-param at the parent of the broken line (the nearest
  *   line above it that is indented less): what went missing is usually on that line.
  *
- * Findings elsewhere stay, so typing a half line does not blank every other finding.
+ * And when the parser itself failed somewhere (not just an unknown alias), the part
+ * it could not read may hold what a finding says is absent, so findings that claim
+ * something is missing from the whole document are left out until it parses:
+ * unknown-resource, unknown-node, vip-not-colocated and stash-home-not-shared; so is
+ * an unknown key after the first parser error, usually a key the error pushed out of
+ * its mapping.
+ *
+ * Findings about what is written, where it parsed, stay, so typing a half line does
+ * not blank every other finding.
  */
 import { DiagnosticCode } from '../../spec/codes';
 import { SpecDiagnostic } from '../../spec/diagnostic';
 import { LineIndex } from '../../spec/lines';
 
 const ABSENCE: ReadonlySet<DiagnosticCode> = new Set(['missing-field', 'missing-param']);
+const DOCUMENT_ABSENCE: ReadonlySet<DiagnosticCode> = new Set(['unknown-resource', 'unknown-node', 'vip-not-colocated', 'stash-home-not-shared']);
+
+/** yaml-syntax findings of the parser (yamlTree.ts words them so), as opposed to the alias resolver's. */
+function fromParser(d: SpecDiagnostic): boolean {
+  return d.message.startsWith('YAML syntax:');
+}
 
 /** The indentation of a line, a tab counting to the next multiple of 8; undefined for a blank or comment line. */
 function indentOf(line: string): number | undefined {
@@ -85,8 +99,13 @@ export function withoutSyntaxCascades(all: readonly SpecDiagnostic[], text: stri
     if (parent !== undefined) parents.add(parent);
   }
   const ranges = merged(syntax.map((d) => d.span));
+  const firstParserError = syntax.find(fromParser)?.span.start;
   return all.filter((d) => {
     if (d.code === 'yaml-syntax') return true;
+    if (firstParserError !== undefined) {
+      if (DOCUMENT_ABSENCE.has(d.code)) return false;
+      if (d.code === 'unknown-key' && d.span.start > firstParserError) return false;
+    }
     if (touches(ranges, d.span.start, d.span.end)) return false;
     const line = lines.positionAt(d.span.start).line;
     if (brokenLines.has(line)) return false;
