@@ -3,19 +3,21 @@
 // 3-node lab cluster (test/cluster/), against a spec file that `stash-ha lint`
 // accepts. Each command's exit status and output is checked against what the
 // cluster itself says (crm_mon, cibadmin over ssh), and every run must leave no
-// ssh socket or master process behind. The tests share the cluster and run in order.
+// ssh socket or master process behind, also when interrupted with Ctrl-C. The tests
+// share the cluster and run in order.
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ClusterSnapshot } from '../../client/src/cluster/snapshot';
 import { allPrimitives } from '../../client/src/cluster/snapshotQueries';
 import { LabStatus, parseCrmMon, startedOn } from '../cluster/crmMon';
 import { claimLab, LabInfo, repoRoot } from '../cluster/labCluster';
 import { waitFor } from '../cluster/waitFor';
-import { describeRun, runStashHa, StashHaRun } from './stashHaProcess';
+import { createFromSpec, labSpecText } from './cliLab';
+import { describeRun, hasSocket, runStashHa, StashHaRun } from './stashHaProcess';
 
 const SUBCOMMANDS = ['lint', 'status', 'failover', 'standby', 'unstandby', 'cleanup', 'enable', 'disable', 'clear', 'deploy-agent'];
 const NODES = ['node01', 'node02', 'node03'];
@@ -35,44 +37,6 @@ async function stashHa(t: TestContext, args: readonly string[], code: number, tm
   assert.equal(run.code, code, describeRun(args, run));
   assert.deepEqual(run.leftovers, [], describeRun(args, run));
   return run;
-}
-
-/** The spec of the lab: its nodes by address, Stash, the VIP running with Stash. */
-function labSpecText(info: LabInfo): string {
-  return [
-    `cluster: ${info.name}`,
-    'nodes:',
-    ...info.nodes.map((n) => `  ${n.name}: { address: ${n.address} }`),
-    'resources:',
-    '  stash:',
-    '    agent: ocf:heartbeat:stash',
-    '    params: { stash_user: stash, stash_home: /srv/shared/stash-home, stash_inst: /srv/stash }',
-    '    ops:',
-    '      monitor: { interval: 5s, timeout: 30s }',
-    '  vip:',
-    '    agent: ocf:heartbeat:IPaddr2',
-    `    params: { ip: ${info.vip}, cidr_netmask: 24, nic: eth0 }`,
-    '    ops:',
-    '      monitor: { interval: 5s }',
-    'constraints:',
-    '  colocation:',
-    '    - { resource: vip, with: stash, score: INFINITY }',
-    '  order:',
-    '    - { first: stash, then: vip }',
-    '',
-  ].join('\n');
-}
-
-/** What the spec says, built by hand with pcs on a node. */
-async function createFromSpec(info: LabInfo): Promise<void> {
-  const pcs = (...args: string[]) => lab.sshOk('node01', ['pcs', ...args]);
-  await pcs('resource', 'create', 'stash', 'ocf:heartbeat:stash', 'stash_user=stash', 'stash_home=/srv/shared/stash-home',
-    'stash_inst=/srv/stash', 'op', 'monitor', 'interval=5s', 'timeout=30s', '--disabled');
-  await pcs('resource', 'create', 'vip', 'ocf:heartbeat:IPaddr2', `ip=${info.vip}`, 'cidr_netmask=24', 'nic=eth0',
-    'op', 'monitor', 'interval=5s', '--disabled');
-  await pcs('constraint', 'colocation', 'add', 'vip', 'with', 'stash', 'INFINITY');
-  await pcs('constraint', 'order', 'stash', 'then', 'vip');
-  await pcs('resource', 'enable', 'stash', 'vip');
 }
 
 const crmXml = (via: string): Promise<string> => lab.sshOk(via, ['crm_mon', '--output-as=xml']);
@@ -159,7 +123,7 @@ describe('stash-ha cluster commands on a real 3-node cluster', { timeout: 900_00
       assert.match(run.stdout, /^deploy-agent: 3 of 3 nodes in /m);
       const sha = createHash('sha256').update(readFileSync(AGENT)).digest('hex');
       for (const node of NODES) assert.equal((await lab.sshOk(node, ['sha256sum', INSTALLED])).split(' ')[0], sha, node);
-      await createFromSpec(info);
+      await createFromSpec(lab, info);
       active = await stashStartedSomewhere('Stash and the VIP started');
     });
   });
@@ -203,6 +167,24 @@ describe('stash-ha cluster commands on a real 3-node cluster', { timeout: 900_00
       assert.match((await stashHa(t, ['unstandby', ...ssh, spec, spare], 0)).stdout, new RegExp(`^unstandby ${spare}: done in `));
       assert.equal((await crm()).nodes.find((n) => n.name === spare)?.standby, false);
     });
+  });
+
+  test('Ctrl-C during a command closes its ssh connections, then ends the process by SIGINT', async (t) => {
+    const spare = NODES.find((n) => n !== active) ?? '';
+    const args = ['standby', ...ssh, spec, spare];
+    const run = await runStashHa(args, tmp, {
+      onSpawn: (child) => {
+        waitFor('an ssh master socket of the running stash-ha', 30_000, async () =>
+          (hasSocket(tmp) ? { done: true, value: true } : { done: false, seen: readdirSync(tmp).join(' ') }), 10)
+          .then(() => child.kill('SIGINT'), () => child.kill('SIGKILL'));
+      },
+    });
+    t.diagnostic(`interrupted stash-ha standby ended by ${String(run.signal)} after ${run.seconds.toFixed(1)} s`);
+    assert.equal(run.signal, 'SIGINT', describeRun(args, run));
+    assert.match(run.stderr, /^stash-ha: interrupted: closing the ssh connections/m);
+    assert.deepEqual(run.leftovers, [], describeRun(args, run));
+    await stashHa(t, ['unstandby', ...ssh, spec, spare], 0);
+    assert.equal((await crm()).nodes.find((n) => n.name === spare)?.standby, false);
   });
 
   test('cleanup after a real monitor failure clears the failure and the fail count', async (t) => {

@@ -5,7 +5,7 @@
  * that a finished command left no ssh connection-sharing socket or ssh master
  * process behind. Test-only.
  */
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI } from './cliProcess';
@@ -13,6 +13,8 @@ import { CLI } from './cliProcess';
 /** A finished `stash-ha` run. */
 export interface StashHaRun {
   readonly code: number | null;
+  /** The signal that ended it, if one did. */
+  readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
   readonly seconds: number;
@@ -35,11 +37,28 @@ function processesNaming(text: string): string[] {
   return found;
 }
 
+/** How to run it: a deadline after which it is killed, and a look at the process while it runs. */
+export interface RunOptions {
+  readonly timeoutMs?: number;
+  readonly onSpawn?: (child: ChildProcess) => void;
+}
+
+/** Whether a control socket directory under `dir` holds a socket: an ssh master is up. */
+export function hasSocket(dir: string): boolean {
+  return readdirSync(dir).some((sub) => {
+    try {
+      return readdirSync(join(dir, sub)).length > 0;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /**
  * Runs `node dist/cli.js ARGS…` with TMPDIR set to `tmpDir` (created if missing;
- * keep it short, ssh's socket paths are limited) and kills it after `timeoutMs`.
+ * keep it short, ssh's socket paths are limited) and kills it after the timeout (180 s).
  */
-export function runStashHa(args: readonly string[], tmpDir: string, timeoutMs = 180_000): Promise<StashHaRun> {
+export function runStashHa(args: readonly string[], tmpDir: string, options: RunOptions = {}): Promise<StashHaRun> {
   mkdirSync(tmpDir, { recursive: true });
   const started = performance.now();
   return new Promise((done, fail) => {
@@ -48,19 +67,20 @@ export function runStashHa(args: readonly string[], tmpDir: string, timeoutMs = 
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
+    options.onSpawn?.(child);
     child.on('error', (error) => { clearTimeout(timer); fail(error); });
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
       const seconds = (performance.now() - started) / 1000;
       const leftovers = [...readdirSync(tmpDir).map((f) => `${join(tmpDir, f)} in TMPDIR`), ...processesNaming(tmpDir)];
-      done({ code, stdout, stderr, seconds, leftovers });
+      done({ code, signal, stdout, stderr, seconds, leftovers });
     });
   });
 }
 
 /** The whole run, for an assertion message. */
 export function describeRun(args: readonly string[], run: StashHaRun): string {
-  return `stash-ha ${args.join(' ')} → exit ${String(run.code)} in ${run.seconds.toFixed(1)} s\n` +
+  return `stash-ha ${args.join(' ')} → ${run.signal ?? `exit ${String(run.code)}`} in ${run.seconds.toFixed(1)} s\n` +
     `stdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
 }

@@ -19,14 +19,36 @@ export const EXIT_USAGE = 2;
 export const EXIT_UNREACHABLE = 3;
 export const EXIT_HOST_KEY = 4;
 
+/** Arranges for `cleanup` to run before an interrupt ends the process; returns what stops the arrangement. */
+export type InterruptHook = (cleanup: () => Promise<void>) => () => void;
+
 /** What a cluster subcommand gets from outside besides its streams; tests pass recordings. */
 export interface CliDeps {
   readonly runner: ProcessRunner;
   readonly clock: Clock;
+  /** Absent: signals end the process at once, leaving ssh masters running until ControlPersist ends them. */
+  readonly onInterrupt?: InterruptHook;
 }
 
+const INTERRUPTS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Ctrl-C (or SIGTERM, SIGHUP) still ends the process by that signal, so the shell
+ * sees 130 and the like, but only after `cleanup` has closed the ssh masters and
+ * removed their socket directory. A second signal during cleanup ends it at once.
+ */
+export const processInterrupts: InterruptHook = (cleanup) => {
+  const stop = (): void => { for (const s of INTERRUPTS) process.off(s, onSignal); };
+  function onSignal(signal: NodeJS.Signals): void {
+    stop();
+    void cleanup().catch(() => undefined).finally(() => process.kill(process.pid, signal));
+  }
+  for (const s of INTERRUPTS) process.on(s, onSignal);
+  return stop;
+};
+
 export function defaultCliDeps(): CliDeps {
-  return { runner: spawnRunner(), clock: systemClock };
+  return { runner: spawnRunner(), clock: systemClock, onInterrupt: processInterrupts };
 }
 
 export interface CommonOptions {
@@ -99,7 +121,7 @@ export function stderrLogger(io: CliIo): Logger {
 
 /**
  * Reads the spec and opens a connection to its nodes; runs `body` and always
- * closes the connection. A spec that cannot be read or has no usable node is a
+ * closes the connection, also when the run is interrupted. A spec that cannot be read or has no usable node is a
  * usage error (exit 2).
  */
 export async function withCluster(specPath: string, options: CommonOptions, io: CliIo, deps: CliDeps,
@@ -124,9 +146,15 @@ export async function withCluster(specPath: string, options: CommonOptions, io: 
     ...(options.connectTimeoutSec !== undefined ? { connectTimeoutSec: options.connectTimeoutSec } : {}),
   }, { runner: deps.runner, clock: deps.clock, logger });
   const connection = new ClusterConnection(spec.nodes, session, { clock: deps.clock, logger }, { stashProbes: spec.stashProbes });
+  const stopInterrupts = deps.onInterrupt?.(() => {
+    io.err('stash-ha: interrupted: closing the ssh connections; a cluster change already sent may go on or stop half way ' +
+      '(status shows a leftover move constraint, clear removes it)\n');
+    return connection.close();
+  });
   try {
     return await body(connection, spec.name);
   } finally {
+    stopInterrupts?.();
     await connection.close();
   }
 }
