@@ -12,18 +12,26 @@
  * that asks, so a spec of 20,000 resources does not pay for it per check.
  */
 import { likelyName, NameKind } from './likelyIds';
-import { SpecModel } from './model';
+import { asMap, asSeq, SpecModel } from './model';
 import { parseScore, SCORE_INFINITY } from './values';
-import { YScalar } from './yamlTree';
+import { YNode, YScalar } from './yamlTree';
 
 export interface RunsWith {
   /** Whether `a` and `b` run with each other; every id runs with itself. */
   together(a: string, b: string): boolean;
   /** A representative id of `id`'s set: equal for exactly the ids that run together. */
   setOf(id: string): string;
+  /**
+   * False when some group or colocation is written in a shape that cannot be read (a
+   * mapping where the list goes, a constraint without `with`): who runs with whom is
+   * then not known, and checks that would warn about a missing tie keep quiet, since
+   * the structure checks already report the mistake.
+   */
+  readonly complete: boolean;
 }
 
 class UnionFind implements RunsWith {
+  complete = true;
   private readonly index = new Map<string, number>();
   private readonly names: string[] = [];
   private readonly parent: number[] = [];
@@ -87,6 +95,26 @@ function meant(model: SpecModel, kind: NameKind, id: string): string {
   return model.ids.has(id) ? id : likelyName(model, kind, id) ?? id;
 }
 
+function readable(node: YNode | undefined, kind: YNode['kind']): boolean {
+  return node === undefined || node.kind === kind || (node.kind === 'scalar' && node.value === null);
+}
+
+/** Whether every group and colocation of the spec could be read (see `RunsWith.complete`). */
+function tiesReadable(model: SpecModel): boolean {
+  const groups = model.root?.get('groups')?.value;
+  if (!readable(groups, 'map')) return false;
+  for (const pair of asMap(groups)?.pairs ?? []) {
+    if (!readable(pair.value, 'seq')) return false;
+    if (asSeq(pair.value)?.items.some((item) => item.kind !== 'scalar')) return false;
+  }
+  const constraints = model.root?.get('constraints')?.value;
+  if (!readable(constraints, 'map')) return false;
+  const colocation = asMap(constraints)?.get('colocation')?.value;
+  if (!readable(colocation, 'seq')) return false;
+  const items = asSeq(colocation)?.items ?? [];
+  return items.every((item) => item.kind === 'map') && model.colocations.every((c) => c.resource && c.with);
+}
+
 const cache = new WeakMap<SpecModel, RunsWith>();
 
 /** The "runs with" relation of a model, computed on first use and kept with the model. */
@@ -98,6 +126,7 @@ export function runsWith(model: SpecModel): RunsWith {
     for (const c of model.colocations) {
       if (c.resource && c.with && joinsAlways(c.score)) uf.union(meant(model, 'any', c.resource.id), meant(model, 'any', c.with.id));
     }
+    uf.complete = tiesReadable(model);
     relation = uf;
     cache.set(model, relation);
   }

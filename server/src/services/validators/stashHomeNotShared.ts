@@ -3,16 +3,35 @@
  * path) the `directory` of a Filesystem resource that runs with it, so after a
  * fail-over the other node would serve a different home. The range is the
  * `stash_home` value. A Stash resource without `stash_home`, or with a relative one,
- * is left to missing-param and param-value: a second finding on it would add nothing.
+ * is left to missing-param and param-value: a second finding on it would add nothing;
+ * so is one that runs with a resource whose own mistake hides whether it is the
+ * home's Filesystem (see `unclear`), and nothing is said while a group or colocation
+ * cannot be read.
  * When a Filesystem holds the home but does not run with Stash, the quick fix adds
  * the colocation.
  */
+import { AgentCatalog } from '../../agents/model';
 import { diag, SpecFix } from '../../spec/diagnostic';
 import { ResourceDecl } from '../../spec/model';
 import { runsWith } from '../../spec/runsWith';
+import { suggest } from '../../spec/suggest';
 import { colocationFix } from './colocationFix';
 import { FILESYSTEM, hasAgent, isInside, paramScalar, pathSegments, STASH } from './stashLayout';
 import { Validator } from './types';
+
+/**
+ * Whether a resource might be the Filesystem that holds the home, in a way a
+ * mistake reported elsewhere hides: its agent is missing or malformed, its agent is
+ * unknown and most likely a misspelt Filesystem, or it is a Filesystem without a
+ * usable directory. A Stash resource running with one is not judged, so one mistake
+ * is one finding.
+ */
+function unclear(resource: ResourceDecl, catalog: AgentCatalog): boolean {
+  const name = resource.agentRef?.name;
+  if (name === undefined) return true;
+  if (name === FILESYSTEM) return pathSegments(paramScalar(resource, 'directory')?.text ?? '') === undefined;
+  return catalog.get(name) === undefined && suggest(name, catalog.names()) === FILESYSTEM;
+}
 
 interface Mount {
   readonly resource: ResourceDecl;
@@ -31,13 +50,16 @@ function holderOf(path: readonly string[], byDirectory: ReadonlyMap<string, Moun
 
 export const stashHomeNotShared: Validator = {
   codes: ['stash-home-not-shared'],
-  check({ model, report }) {
+  check({ model, catalog, report }) {
     const stash = model.resources.filter((r) => hasAgent(r, STASH));
     if (stash.length === 0) return;
     const relation = runsWith(model);
+    if (!relation.complete) return;
     const byDirectory = new Map<string, Mount>();
     const mountsBySet = new Map<string, Mount[]>();
+    const unclearSets = new Set<string>();
     for (const resource of model.resources) {
+      if (unclear(resource, catalog)) unclearSets.add(relation.setOf(resource.id));
       const directory = hasAgent(resource, FILESYSTEM) ? paramScalar(resource, 'directory')?.text : undefined;
       const segments = directory === undefined ? undefined : pathSegments(directory);
       if (directory === undefined || segments === undefined) continue;
@@ -52,7 +74,7 @@ export const stashHomeNotShared: Validator = {
     for (const s of stash) {
       const home = paramScalar(s, 'stash_home');
       const homePath = home && pathSegments(home.text);
-      if (!home || !homePath) continue;
+      if (!home || !homePath || unclearSets.has(relation.setOf(s.id))) continue;
       const alongside = mountsBySet.get(relation.setOf(s.id)) ?? [];
       if (alongside.some((m) => isInside(homePath, m.segments))) continue;
       const lead = `${s.id}'s stash_home ${home.text} is not on a Filesystem resource that runs with it: ` +

@@ -1,7 +1,8 @@
 /**
  * vip-not-colocated: in a spec with a Stash resource, an IPaddr2 resource that runs
  * with no Stash resource, so clients could reach a node without Stash. The range is
- * the address resource's id; the quick fixes add the missing colocation.
+ * the address resource's id; the quick fixes add the missing colocation. While a
+ * group or colocation cannot be read (type-mismatch, missing-field), nothing is said.
  */
 import { diag, SpecFix } from '../../spec/diagnostic';
 import { runsWith } from '../../spec/runsWith';
@@ -18,6 +19,7 @@ export const vipNotColocated: Validator = {
     const stash = model.resources.filter((r) => hasAgent(r, STASH));
     if (stash.length === 0) return;
     const relation = runsWith(model);
+    if (!relation.complete) return;
     const stashSets = new Set(stash.map((r) => relation.setOf(r.id)));
     for (const vip of model.resources) {
       if (!hasAgent(vip, IPADDR2) || stashSets.has(relation.setOf(vip.id))) continue;
