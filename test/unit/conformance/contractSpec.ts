@@ -87,3 +87,36 @@ export function edit(text: string, ...changes: [string, string][]): string {
 export function insertBefore(text: string, before: string, lines: string): string {
   return edit(text, [before, lines + before]);
 }
+
+/** One finding a case expects. */
+export interface Expected {
+  readonly code: DiagnosticCode;
+  readonly line: number;
+  /** The exact text the range covers. */
+  readonly range: string;
+}
+
+export interface Case extends Expected {
+  readonly name: string;
+  readonly text: string;
+  /** What the message must say: what is wrong, and the fix. */
+  readonly says: readonly RegExp[];
+  /** Other findings the mistake rightly brings along (none but where stated). */
+  readonly also?: readonly Expected[];
+}
+
+export interface NearMiss {
+  readonly name: string;
+  readonly text: string;
+  /** Findings of other codes this near miss has by design. */
+  readonly others?: readonly DiagnosticCode[];
+}
+
+export interface Row {
+  readonly code: DiagnosticCode;
+  /** Severity and "when" as the contract's table writes them. */
+  readonly severity: 'error' | 'warning';
+  readonly when: string;
+  readonly cases: readonly Case[];
+  readonly nearMisses: readonly NearMiss[];
+}
