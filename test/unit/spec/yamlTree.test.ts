@@ -96,4 +96,38 @@ describe('yamlTree', () => {
       assert.doesNotThrow(() => parseYaml(input), JSON.stringify(input));
     }
   });
+
+  test('syntax errors: one per line, each with a fix; an open quote at its opening quote; a misaligned entry at the entry', () => {
+    const open = lines('a: 1', 'b: "abc', 'c: 2');
+    const [quote, ...none] = parseYaml(open).diagnostics;
+    assert.equal(none.length, 0);
+    assert.equal(textAt(open, quote.span), '"abc');
+    assert.match(quote.message, /^YAML syntax: Missing closing "quote\. Close the quote/);
+    const misaligned = lines('a:', '  b: 1', '', ' c: 2');
+    const [indent] = parseYaml(misaligned).diagnostics;
+    assert.equal(textAt(misaligned, indent.span), 'c');
+    assert.match(indent.message, /Line it up with the other entries/);
+    const twice = lines('a: b: c');
+    assert.equal(parseYaml(twice).diagnostics.length, 1);
+  });
+
+  test('once the parser has left the document, one finding, not one per line that follows', () => {
+    const text = lines('cluster: c', ']', 'nodes: {}', 'resources: {}', 'groups: {}');
+    const found = parseYaml(text).diagnostics;
+    assert.equal(found.length, 1, found.map((d) => d.message).join('\n'));
+    assert.match(found[0].message, /From here on the text is outside the spec/);
+  });
+
+  test('an alias used as a key stands for its anchored scalar; an unknown one is one finding', () => {
+    const text = lines('&k a: 1', '*k : 2', '*nope : 3', 'm:', '  <<: *missing', '  x: 1');
+    const parsed = parseYaml(text);
+    assert.deepEqual(parsed.diagnostics.map((d) => [d.code, textAt(text, d.span)]), [
+      ['duplicate-key', '*k'], ['yaml-syntax', '*nope'], ['yaml-syntax', '*missing']]);
+  });
+
+  test('an alias\'s range is the alias alone, even where the parser ran on past it', () => {
+    const text = lines('r:', '  x: 1', '<<: *a    p:', '      q: 1');
+    const alias = parseYaml(text).diagnostics.find((d) => /Unknown alias/.test(d.message));
+    assert.equal(alias && textAt(text, alias.span), '*a');
+  });
 });

@@ -107,4 +107,11 @@ describe('missing-param', () => {
       '  u: { agent: ocf:acme:Unknown }');
     assert.deepEqual(runValidators(text, [missingParam], createCatalog([r.agent])), []);
   });
+
+  test('near miss: params written as a list or a single value is type-mismatch\'s finding alone', () => {
+    for (const params of ['[ip=10.0.0.5]', 'ip=10.0.0.5']) {
+      const text = lines(...HEAD, '  vip:', '    agent: ocf:heartbeat:IPaddr2', `    params: ${params}`);
+      assert.deepEqual(runValidators(text, [missingParam]), [], params);
+    }
+  });
 });

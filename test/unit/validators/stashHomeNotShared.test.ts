@@ -67,4 +67,18 @@ describe('stash-home-not-shared', () => {
     const relative = HEAD + lines('resources:', '  s:', '    agent: ocf:heartbeat:stash', '    params: { stash_home: srv/home }');
     assert.deepEqual(runValidators(relative, [stashHomeNotShared]), []);
   });
+
+  test('near miss: a Filesystem whose own mistake hides what it mounts (no agent, a misspelt agent, a relative directory)', () => {
+    const tied = HEAD + RESOURCES + TIED;
+    for (const [from, to] of [['    agent: ocf:heartbeat:Filesystem\n', ''], ['ocf:heartbeat:Filesystem', 'ocf:heartbeat:FileSystem'],
+      ['directory: /var/atlassian/application-data', 'directory: var/atlassian/application-data']]) {
+      assert.ok(tied.includes(from));
+      assert.deepEqual(runValidators(tied.replace(from, to), [stashHomeNotShared]), [], to);
+    }
+  });
+
+  test('near miss: while the colocations cannot be read, nothing is said about what they tie', () => {
+    const text = HEAD + RESOURCES + lines('constraints:', '  colocation: { resource: stash_res, with: stash_fs }');
+    assert.deepEqual(runValidators(text, [stashHomeNotShared]), []);
+  });
 });

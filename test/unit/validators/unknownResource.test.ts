@@ -67,4 +67,14 @@ describe('unknown-resource', () => {
     );
     assert.deepEqual(runValidators(text, [unknownResource]), []);
   });
+
+  test('pcs\'s id for a clone: says how a spec names clones, and offers the resource', () => {
+    const text = HEAD + RESOURCES.replace('    agent: ocf:pacemaker:Dummy\n', '    agent: ocf:pacemaker:Dummy\n    clone: {}\n')
+      + lines('constraints:', '  order:', '    - { first: dummy-clone, then: stash_res }');
+    const [d, ...rest] = runValidators(text, [unknownResource]);
+    assert.equal(rest.length, 0);
+    assert.equal(d.text, 'dummy-clone');
+    assert.match(d.message, /'dummy-clone', which is what pcs calls the clone of dummy; a spec names a clone by its resource's id\. Did you mean 'dummy'\?/);
+    assert.equal(applyFix(text, d.fixes![0]).includes('{ first: dummy, then: stash_res }'), true);
+  });
 });

@@ -91,4 +91,17 @@ describe('vip-not-colocated', () => {
     const text = HEAD + lines('resources:', '  vip: { agent: ocf:heartbeat:IPaddr2, params: { ip: 10.0.0.9 } }');
     assert.deepEqual(runValidators(text, [vipNotColocated]), []);
   });
+
+  test('near miss: while a colocation cannot be read (a mapping, a side missing), type-mismatch or missing-field says so alone', () => {
+    for (const constraints of ['  colocation: { resource: stash_vip, with: stash_res }', '  colocation:\n    - { resource: stash_vip }',
+      '  colocation:\n    - stash_vip with stash_res']) {
+      const text = HEAD + RESOURCES + lines('constraints:', constraints);
+      assert.deepEqual(runValidators(text, [vipNotColocated]), [], constraints);
+    }
+  });
+
+  test('near miss: a misspelt name in the colocation is read as the resource it means (unknown-resource reports it)', () => {
+    const text = HEAD + RESOURCES + lines('constraints:', '  colocation:', '    - { resource: stash_vpi, with: stash_res }');
+    assert.deepEqual(runValidators(text, [vipNotColocated]), []);
+  });
 });
