@@ -78,4 +78,21 @@ describe('op-timeout-short', () => {
       '  w: { agent: ocf:acme:Widget, ops: { start: { timeout: 1s } } }');
     assert.deepEqual(runValidators(text, [opTimeoutShort]), []);
   });
+
+  test('operations of one action in a list: each at its own item, named by place and role, not merged into one', () => {
+    const text = lines('cluster: c', 'nodes: { n1: { address: a } }', 'resources:', '  st:', '    agent: ocf:heartbeat:stash',
+      '    params: { stash_user: u, stash_home: /srv/h, stash_inst: /opt/s }', '    ops:', '      monitor:',
+      '        - { interval: 15s }', '        - { interval: 60s, role: Started }');
+    const found = runValidators(text, [opTimeoutShort]);
+    assert.deepEqual(found.map((d) => [d.line, d.text]), [[9, '{ interval: 15s }'], [10, '{ interval: 60s, role: Started }']]);
+    assert.match(found[0].message, /^The monitor operation #1 of 'st' has no timeout/);
+    assert.match(found[1].message, /^The monitor operation #2 \(role Started\) of 'st' has no timeout/);
+  });
+
+  test('near miss: an op-defaults timeout that does not parse is bad-duration\'s, not a warning per operation', () => {
+    const text = lines('cluster: c', 'nodes: { n1: { address: a } }', 'op-defaults: { timeout: 4 minutes }', 'resources:', '  st:',
+      '    agent: ocf:heartbeat:stash', '    params: { stash_user: u, stash_home: /srv/h, stash_inst: /opt/s }',
+      '    ops: { monitor: { interval: 15s }, start: {} }');
+    assert.deepEqual(runValidators(text, [opTimeoutShort]), []);
+  });
 });
