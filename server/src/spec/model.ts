@@ -123,9 +123,10 @@ export function scalarText(node: YNode | undefined): string | undefined {
   return node?.kind === 'scalar' && node.value !== null ? node.text : undefined;
 }
 
+/** A reference to an id; none for an empty or blank value, which names nothing (missing-field reports it). */
 function ref(node: YNode | undefined): Ref | undefined {
   const text = scalarText(node);
-  return text === undefined || node === undefined ? undefined : { id: text, span: node.span };
+  return text === undefined || text.trim() === '' || node === undefined ? undefined : { id: text, span: node.span };
 }
 
 /** Reads the model out of spec text. Never throws. */

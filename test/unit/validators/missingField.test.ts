@@ -75,4 +75,13 @@ describe('missing-field', () => {
       'resources:', '  r: { agent: ocf:pacemaker:Dummy }', 'constraints:', '  location: [ { resource: r, node: n1 } ]');
     assert.deepEqual(runValidators(text, [missingField]), []);
   });
+
+  test('a required value written as an empty string is as good as absent; nothing else is said about it', () => {
+    const text = lines('cluster: ""', 'nodes:', '  n1: { address: " " }', 'resources:', '  r1: { agent: "" }',
+      'constraints:', '  colocation:', '    - { resource: "", with: r1 }');
+    const all = runValidators(text);
+    assert.deepEqual(all.map((d) => [d.code, d.line, d.text]), [
+      ['missing-field', 1, 'cluster'], ['missing-field', 3, 'address'], ['missing-field', 5, 'agent'], ['missing-field', 8, 'resource']]);
+    assert.match(all[0].message, /^'cluster' at the top level has no value\./);
+  });
 });

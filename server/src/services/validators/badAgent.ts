@@ -2,7 +2,8 @@
  * bad-agent: an agent string that is none of the forms a spec allows
  * (`ocf:PROVIDER:TYPE`, `stonith:TYPE`, `systemd:NAME`, `lsb:NAME`, `service:NAME`).
  * When the string ends in the type of a known agent (`IPaddr2`, `ocf:IPaddr2`,
- * `OCF:heartbeat:IPaddr2`), the message and quick fix offer that agent.
+ * `OCF:heartbeat:IPaddr2`), the message and quick fix offer that agent. An empty agent
+ * is missing-field's finding.
  */
 import { AgentCatalog } from '../../agents/model';
 import { diag, SpecFix } from '../../spec/diagnostic';
@@ -25,7 +26,7 @@ export const badAgent: Validator = {
   check({ model, catalog, report }) {
     for (const resource of model.resources) {
       const agent = resource.agent;
-      if (!agent || agent.value === null || resource.agentRef) continue;
+      if (!agent || agent.value === null || agent.text.trim() === '' || resource.agentRef) continue;
       const text = agent.text;
       const likely = likelyAgent(text, catalog);
       const forms = 'ocf:PROVIDER:TYPE, stonith:TYPE, systemd:NAME, lsb:NAME or service:NAME';

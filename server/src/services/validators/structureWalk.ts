@@ -91,7 +91,7 @@ class Walker {
         if (o && o.keySpan.start < pair.keySpan.start) this.findings.push({ kind: 'conflict', pair, other, place: where });
       }
       const label = where === ROOT ? `'${field.name}'` : `'${field.name}' of ${where.label}`;
-      if (field.required && isEmpty(pair.value) && SCALAR_KINDS.has(field.shape.kind)) {
+      if (field.required && isBlank(pair.value) && SCALAR_KINDS.has(field.shape.kind)) {
         this.findings.push({ kind: 'missing', field, span: pair.keySpan, place: where, empty: true });
         continue;
       }
@@ -214,6 +214,11 @@ const SCALAR_KINDS = new Set<Shape['kind']>(['string', 'ref', 'agent', 'integer'
 
 function isEmpty(node: YNode): boolean {
   return node.kind === 'scalar' && node.value === null;
+}
+
+/** Empty, or text of blanks only (`cluster: ""`): for a required single value, as good as absent. */
+function isBlank(node: YNode): boolean {
+  return node.kind === 'scalar' && (node.value === null || node.text.trim() === '');
 }
 
 const cache = new WeakMap<SpecModel, readonly Finding[]>();
