@@ -46,6 +46,7 @@ async function main() {
     outfile: e.out,
     external: e.external ?? [],
     banner: e.banner ? { js: e.banner } : undefined,
+    footer: e.footer ? { js: e.footer } : undefined,
   })));
   // The CLI is the package's `bin`: runnable as ./dist/cli.js, not only through node.
   if (existsSync(join(root, 'dist/cli.js'))) chmodSync(join(root, 'dist/cli.js'), 0o755);
