@@ -258,7 +258,7 @@ describe('stash-ha cluster commands on a real 3-node cluster', { timeout: 900_00
       ]);
       for (const run of [status, deploy]) {
         assert.match(run.stderr, new RegExp(`${spare.name} \\(${spare.address}:22\\): (no answer within the ${CONNECT_TIMEOUT} s connect timeout|no route to the host)`));
-        assert.ok(run.seconds < CONNECT_TIMEOUT + 2.5, `within the connect timeout: ${run.seconds.toFixed(1)} s`);
+        assert.ok(run.seconds < CONNECT_TIMEOUT + 10, `bounded by the connect timeout, not ssh's default: ${run.seconds.toFixed(1)} s`);
       }
       const waited = await waitFor(`${spare.name} offline in stash-ha status`, 60_000, async () => {
         const run = await stashHa(t, ['status', '--format', 'json', ...timeout, ...ssh, spec], 0);

@@ -45,7 +45,7 @@ describe('unreachable nodes', () => {
     const r = await session(2).exec({ name: 'node02', host: '127.0.0.1', port: silentPort }, { argv: ['true'] });
     assert.equal(r.failure?.kind, 'unreachable');
     assert.match(r.failure?.message ?? '', /no answer within the 2 s connect timeout/);
-    assert.ok(r.durationMs >= 1500 && r.durationMs < 6000, `took ${r.durationMs} ms`);
+    assert.ok(r.durationMs >= 1500 && r.durationMs < 12_000, `ended by the 2 s connect timeout, took ${r.durationMs} ms`);
   });
 
   test('a per-command deadline stops ssh and says so', async () => {
