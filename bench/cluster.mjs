@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'bench/.generated');
 const settings = {
-  STASH_HA_CLUSTER_DIR: join(root, '.cache/bench-cluster'),
+  STASH_HA_CLUSTER_DIR: join(process.env.STASH_HA_LAB_ROOT ?? '/var/tmp/stash-ha-lab', 'bench-cluster'),
   STASH_HA_CLUSTER_PREFIX: 'shbn',
   STASH_HA_CLUSTER_NET: '10.213.95',
 };

@@ -26,7 +26,7 @@ export interface JsonRecord {
   readonly message: string;
 }
 
-export function runCli(args: readonly string[], options: { input?: string; cwd?: string; uid?: number; gid?: number } = {}): CliResult {
+export function runCli(args: readonly string[], options: { input?: string; cwd?: string; uid?: number; gid?: number; cli?: string } = {}): CliResult {
   const spawnOptions: SpawnSyncOptions = {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
@@ -34,7 +34,7 @@ export function runCli(args: readonly string[], options: { input?: string; cwd?:
     timeout: 60_000,
     ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
   };
-  const r = spawnSync(process.execPath, [CLI, ...args], spawnOptions);
+  const r = spawnSync(process.execPath, [options.cli ?? CLI, ...args], spawnOptions);
   if (r.error) throw r.error;
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }

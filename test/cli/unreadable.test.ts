@@ -1,9 +1,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './cliProcess';
+import { CLI, runCli } from './cliProcess';
 
 const ERROR_SPEC = 'cluster: t\nnodes:\n  n1: { address: 10.0.0.1 }\nresources:\n  r1: { agent: ocf:pacemaker:Dummy, params: { bogus: 1 } }\n';
 /** An unprivileged user to run as when the tests run as root, whom file modes do not stop. */
@@ -44,7 +44,11 @@ describe('a file that cannot be read', () => {
     chmodSync(path, 0o000);
     // root reads any file whatever its mode, so as root run the CLI as nobody.
     const asRoot = process.getuid?.() === 0;
-    const r = runCli(['lint', path], asRoot ? { uid: NOBODY, gid: NOBODY, cwd: dir } : { cwd: dir });
+    // The checkout may sit in a folder nobody cannot enter: nobody runs a readable copy of the bundle.
+    const cli = join(dir, 'cli.js');
+    copyFileSync(CLI, cli);
+    chmodSync(cli, 0o644);
+    const r = runCli(['lint', path], asRoot ? { uid: NOBODY, gid: NOBODY, cwd: dir, cli } : { cwd: dir, cli });
     assert.equal(r.status, 2, r.stderr);
     assert.equal(r.stderr, `stash-ha: cannot read ${path}: permission denied\n`);
   });

@@ -9,7 +9,7 @@
 #   bash test/cluster/capture-fixtures.sh
 set -euo pipefail
 
-export STASH_HA_CLUSTER_DIR=${STASH_HA_CLUSTER_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/.cache/cluster-fixtures}
+export STASH_HA_CLUSTER_DIR=${STASH_HA_CLUSTER_DIR:-${STASH_HA_LAB_ROOT:-/var/tmp/stash-ha-lab}/cluster-fixtures}
 export STASH_HA_CLUSTER_PREFIX=${STASH_HA_CLUSTER_PREFIX:-shcf}
 export STASH_HA_CLUSTER_NET=${STASH_HA_CLUSTER_NET:-10.213.89}
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

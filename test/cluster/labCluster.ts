@@ -165,7 +165,8 @@ function alive(pid: number): boolean {
  * the slot back with `release()`.
  */
 export function claimLab(): LabCluster {
-  const cache = join(repoRoot, '.cache');
+  // Outside the checkout: nodes cover /tmp, /root and /srv, where a checkout may live.
+  const cache = process.env.STASH_HA_LAB_ROOT ?? '/var/tmp/stash-ha-lab';
   mkdirSync(cache, { recursive: true });
   for (let slot = 0; slot < 8; slot++) {
     const owner = join(cache, `lab-${slot}.owner`);

@@ -7,7 +7,10 @@ cluster_here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cluster_repo=$(cd "$cluster_here/../.." && pwd)
 
 # Where keys, ssh_config, node disks and logs live for one run.
-run_dir=${STASH_HA_CLUSTER_DIR:-$cluster_repo/.cache/cluster}
+# Outside the repository on purpose: a checkout may sit under /tmp, /root or /srv,
+# which every node covers with its own, and a node must still reach its run dir.
+lab_root=${STASH_HA_LAB_ROOT:-/var/tmp/stash-ha-lab}
+run_dir=${STASH_HA_CLUSTER_DIR:-$lab_root/cluster}
 # Prefix of every namespace and host link this run creates.
 prefix=${STASH_HA_CLUSTER_PREFIX:-shc}
 # First three octets of the private /24 the nodes live in; .1 is the host.
@@ -47,6 +50,12 @@ check_settings() {
 	# ssh_config (split on blanks, quotes and #, expanding %).
 	[[ $run_dir != *[[:space:],:\\%\"\'#]* ]] ||
 		die "STASH_HA_CLUSTER_DIR must not hold blanks or any of , : \\ % \" ' #: $run_dir"
+	local covered
+	for covered in /tmp /run /dev/shm /srv /root /etc /usr/lib/ocf /var/lib/corosync /var/lib/pacemaker \
+		/var/lib/pcsd /var/log/corosync /var/log/pacemaker; do
+		[[ $run_dir != "$covered" && $run_dir != "$covered"/* ]] ||
+			die "STASH_HA_CLUSTER_DIR must not lie under $covered, which every node mounts its own over: $run_dir"
+	done
 	[[ $prefix =~ ^[a-z][a-z0-9]{0,5}$ ]] || die "STASH_HA_CLUSTER_PREFIX must be 1-6 lower-case letters or digits: $prefix"
 	[[ $net =~ ^(10|172|192)\.[0-9]{1,3}\.[0-9]{1,3}$ ]] || die "STASH_HA_CLUSTER_NET must be three octets of a private range: $net"
 	[[ $cluster_name =~ ^[A-Za-z][A-Za-z0-9_-]{0,31}$ ]] || die "bad STASH_HA_CLUSTER_NAME: $cluster_name"

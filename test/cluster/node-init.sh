@@ -13,6 +13,11 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 hostname "$node"
 
+# These scripts may live under a path the node covers below (a checkout in /tmp or
+# /root): keep what is needed after the mounts in the node's own /mnt first.
+mount -t tmpfs -o mode=755,size=1m tmpfs /mnt
+install -m 755 "$here/systemctl.sh" /mnt/systemctl.sh
+
 mount -t tmpfs -o mode=755,size=64m tmpfs /run
 mount -t tmpfs -o mode=1777,size=256m tmpfs /dev/shm
 mount -t tmpfs -o mode=1777,size=64m tmpfs /tmp
@@ -44,11 +49,11 @@ mount --bind "$dir/disk/srv/stash" /srv/stash
 # No systemd runs here, but where its package is installed pcs sees its unit
 # directories and drives the services through systemctl: this stand-in.
 if [[ -e /usr/bin/systemctl ]]; then
-	mount --bind "$here/systemctl.sh" /usr/bin/systemctl
+	mount --bind /mnt/systemctl.sh /usr/bin/systemctl
 fi
 
 /usr/sbin/sshd -f "$dir/ssh/sshd_config" -E "$dir/log/sshd.log"
-"$here/systemctl.sh" start pacemaker
+/mnt/systemctl.sh start pacemaker
 
 echo "node $node booted"
 
