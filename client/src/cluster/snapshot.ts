@@ -6,6 +6,7 @@
  * resource. Views (the tree, the CLI) are pure functions of it; nothing here
  * does I/O.
  */
+import type { CrmMonStatus } from './crmMonXml';
 
 export type NodeState = 'online' | 'offline' | 'standby' | 'maintenance' | 'unclean' | 'pending' | 'shutting-down';
 
@@ -167,26 +168,13 @@ export interface ClusterOptions {
   readonly stopAllResources?: boolean;
 }
 
-export interface ClusterSnapshot {
+export interface ClusterSnapshot extends Omit<CrmMonStatus, 'format' | 'crmMonVersion' | 'bans'> {
   /** ISO time the answer arrived. */
   readonly takenAt: string;
   /** The node the query ran on. */
   readonly queriedNode: string;
   /** Pacemaker's release, e.g. 2.1.5: the queried node's crm_mon on 1.1, the DC's on 2.x and later ('unknown' without a DC). */
   readonly pacemakerVersion: string;
-  readonly stack?: string;
-  readonly dc?: string;
-  readonly dcVersion?: string;
-  readonly quorum: boolean;
-  readonly lastUpdate?: string;
-  readonly lastChange?: string;
-  readonly options: ClusterOptions;
-  readonly nodes: readonly NodeStatus[];
-  /** Top-level resources in crm_mon's order. */
-  readonly resources: readonly ResourceStatus[];
-  readonly failures: readonly OperationFailure[];
-  /** Only entries with a fail count above zero. */
-  readonly failCounts: readonly FailCount[];
   readonly constraints: Constraints;
   readonly leftovers: readonly LeftoverConstraint[];
   readonly stash: readonly StashAppStatus[];
