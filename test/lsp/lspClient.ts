@@ -3,6 +3,13 @@
  * --stdio`), speaks JSON-RPC over its stdio with vscode-jsonrpc, and initializes it
  * with client capabilities like VS Code's. Notifications are recorded, and tests wait
  * for the one they need with a deadline (`waitFor`), never with sleeps.
+ *
+ * Every write to the server is tracked until it is done: vscode-jsonrpc writes a
+ * notification a turn of the event loop after it is sent, so a `didClose` sent at the
+ * end of a test used to be written after `kill()` had ended the server, failing with
+ * EPIPE (or "write after a stream was destroyed") after the test had ended. `stop()`
+ * and `kill()` therefore let the writes already sent finish first, then close the
+ * server's stdin, and only then wait for it to exit.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -45,10 +52,15 @@ export class LspClient {
   private readonly waiters = new Set<Waiter>();
   private readonly exited: Promise<number | null>;
   private readonly versions = new Map<string, number>();
+  /** Notifications sent whose write has not finished yet. */
+  private readonly writing = new Set<Promise<void>>();
+  /** Writes to the server that failed, and errors of its stdin pipe, for `stop()` to report. */
+  private readonly writeFailures: string[] = [];
   initializeResult?: InitializeResult;
 
   private constructor(private readonly proc: ChildProcess, readonly connection: MessageConnection) {
     this.exited = new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
+    proc.stdin?.on('error', (err) => this.writeFailures.push(`stdin: ${err.message}`));
     proc.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     const record = (method: string, params: unknown): void => {
       this.notifications.push({ method, params });
@@ -97,8 +109,24 @@ export class LspClient {
     return withDeadline(this.connection.sendRequest<R>(method, params), timeoutMs, `${method} did not answer`);
   }
 
-  notify(method: string, params: unknown): void {
-    void this.connection.sendNotification(method, params);
+  /**
+   * Sends a notification; the promise settles when it is written (awaiting it is
+   * optional: `stop()` and `kill()` wait for every write still under way).
+   */
+  notify(method: string, params: unknown): Promise<void> {
+    const sent = this.connection.sendNotification(method, params);
+    const done = sent.then(
+      () => undefined,
+      (err: unknown) => { this.writeFailures.push(`${method}: ${err instanceof Error ? err.message : String(err)}`); },
+    );
+    this.writing.add(done);
+    void done.then(() => this.writing.delete(done));
+    return sent;
+  }
+
+  /** Settles when every notification sent so far is written (or has failed). */
+  private async flush(): Promise<void> {
+    while (this.writing.size > 0) await Promise.all([...this.writing]);
   }
 
   /**
@@ -139,31 +167,76 @@ export class LspClient {
     return version;
   }
 
-  close(uri: string): void {
-    this.notify('textDocument/didClose', { textDocument: { uri } });
+  close(uri: string): Promise<void> {
+    return this.notify('textDocument/didClose', { textDocument: { uri } });
   }
 
   hover(uri: string, position: Position): Promise<{ contents: { kind: string; value: string }; range?: unknown } | null> {
     return this.request('textDocument/hover', { textDocument: { uri }, position });
   }
 
-  /** Runs shutdown and exit as VS Code does; resolves with the server's exit code. */
+  /**
+   * Runs shutdown and exit as VS Code does: exit is sent only once shutdown has been
+   * answered, and stdin is closed only once exit is written. Resolves with the
+   * server's exit code; rejects if any write to the server failed meanwhile.
+   */
   async stop(): Promise<number | null> {
     await this.request('shutdown', null);
-    this.notify('exit', null);
+    await this.notify('exit', null);
+    await this.flush();
+    this.proc.stdin?.end();
     const code = await withDeadline(this.exited, 5000, 'the server did not exit after shutdown/exit');
     this.connection.dispose();
+    if (this.writeFailures.length > 0) throw new Error(`writes to the server failed: ${this.writeFailures.join('; ')}`);
     return code;
   }
 
-  /** Ends the server if a test failed before stopping it. */
-  kill(): void {
-    if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill('SIGKILL');
+  /**
+   * Goes away as a client that crashed would: closes our end of the server's stdout
+   * (its next write fails with EPIPE) or of its stdin, once the writes already sent
+   * are done.
+   */
+  async hangUp(which: 'stdout' | 'stdin'): Promise<void> {
+    await this.flush();
+    if (which === 'stdout') this.proc.stdout?.destroy();
+    else this.proc.stdin?.end();
+  }
+
+  /** The server's exit code, once it has exited by itself. */
+  exitCode(timeoutMs = 10_000): Promise<number | null> {
+    return withDeadline(this.exited, timeoutMs, `the server did not exit within ${timeoutMs} ms`);
+  }
+
+  /**
+   * Ends the server whatever state a test left it in (for `after` hooks): lets the
+   * writes already sent finish, closes its stdin (on which the server exits by
+   * itself), and kills it only if it is still there after 5 s.
+   */
+  async kill(): Promise<void> {
+    if (this.alive) {
+      await settlesWithin(this.flush(), 5000);
+      this.proc.stdin?.end();
+      if (!(await settlesWithin(this.exited, 5000))) {
+        this.proc.kill('SIGKILL');
+        await this.exited;
+      }
+    }
     this.connection.dispose();
   }
 
   get alive(): boolean {
     return this.proc.exitCode === null && this.proc.signalCode === null;
+  }
+}
+
+/** Whether `p` settled within `ms` (a hung server must not hang the hook that ends it). */
+async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  try {
+    return await Promise.race([p.then(() => true, () => true), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -81,8 +81,8 @@ describe('workspace meta-data files over LSP', () => {
     writeFileSync(join(outside, 'ocf.acme.Hidden.metadata.xml'), widgetXml().replace('"Widget"', '"Hidden"'));
     client = await LspClient.start({ workspace: dir, initializationOptions: { trusted: false, metadataPaths: [join(outside, 'ocf.acme.Hidden.metadata.xml')] } });
   });
-  after(() => {
-    client?.kill();
+  after(async () => {
+    await client?.kill();
     rmSync(dir, { recursive: true, force: true });
     rmSync(outside, { recursive: true, force: true });
   });
