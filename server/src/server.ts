@@ -19,7 +19,7 @@ import { registerWorkspace } from './handlers/workspace';
 import { WorkspaceAgents } from './handlers/workspaceAgents';
 
 const connection = createConnection(ProposedFeatures.all);
-registerProcessGuards(connection);
+const guards = registerProcessGuards(connection);
 const documents = new SpecDocuments();
 const agents = new WorkspaceAgents(connection, () => scheduler.recheckAll());
 const ctx: ServerContext = {
@@ -30,7 +30,7 @@ const ctx: ServerContext = {
 };
 const scheduler = new DiagnosticsScheduler(ctx);
 
-registerLifecycle(ctx, agents, scheduler);
+registerLifecycle(ctx, agents, scheduler, guards);
 registerWorkspace(ctx, agents);
 scheduler.register();
 registerHover(ctx);

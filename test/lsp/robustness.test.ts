@@ -2,7 +2,9 @@
  * Malformed documents never crash or hang the server: binary garbage, a 5 MB line
  * and nesting deep enough to break a recursive parser each get diagnostics, hover
  * and completion answers, and the server still serves a normal spec afterwards.
- * Ends with the clean stop VS Code performs: shutdown, then exit, exit code 0.
+ * Ends with the clean stop VS Code performs: shutdown, then exit, exit code 0; and a
+ * client that goes away without a word leaves a server that exits at once and
+ * quietly (no stack trace, no endless attempts to log to the closed pipe).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -90,5 +92,33 @@ describe('server lifecycle', () => {
     await client.open(uri, MISTAKES_SPEC);
     client.change(uri, [{ text: MISTAKES_SPEC + 'x: 1\n' }]);
     assert.equal(await client.stop(), 0);
+  });
+});
+
+describe('a client that goes away', () => {
+  const clients: LspClient[] = [];
+  after(async () => { for (const c of clients) await c.kill(); });
+  const start = async (): Promise<LspClient> => {
+    const c = await LspClient.start();
+    clients.push(c);
+    return c;
+  };
+
+  test('closing the server\'s stdout: its next publish fails with EPIPE, and it exits 1 quietly', async () => {
+    const client = await start();
+    const uri = 'file:///work/hang-up.cluster.yaml';
+    await client.open(uri, MISTAKES_SPEC);
+    client.change(uri, [{ text: MISTAKES_SPEC + 'x: 1\n' }]);
+    await client.hangUp('stdout');
+    assert.equal(await client.exitCode(), 1, 'no shutdown was asked for');
+    assert.equal(client.stderr.join(''), '', 'nothing on stderr');
+  });
+
+  test('closing the server\'s stdin after shutdown, without exit: it exits 0 quietly', async () => {
+    const client = await start();
+    await client.request('shutdown', null);
+    await client.hangUp('stdin');
+    assert.equal(await client.exitCode(), 0);
+    assert.equal(client.stderr.join(''), '');
   });
 });

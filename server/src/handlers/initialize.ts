@@ -1,18 +1,20 @@
 /**
  * The LSP lifecycle: what the server offers (capabilities), what it reads from the
  * client at start (workspace folders, settings with workspace trust, an optional
- * diagnostics delay), and a clean stop on shutdown.
+ * diagnostics delay), and a clean stop on shutdown (after which a closed channel
+ * ends the server with exit code 0).
  */
 import { CodeActionKind, InitializeParams, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { readSettings } from './configuration';
 import { ServerContext } from './context';
 import { DiagnosticsScheduler } from './diagnostics';
+import { ProcessGuards } from './processGuards';
 import { WorkspaceAgents } from './workspaceAgents';
 
 /** The longest diagnostics delay a client may ask for, in ms. */
 const MAX_DEBOUNCE_MS = 5000;
 
-export function registerLifecycle(ctx: ServerContext, agents: WorkspaceAgents, scheduler: DiagnosticsScheduler): void {
+export function registerLifecycle(ctx: ServerContext, agents: WorkspaceAgents, scheduler: DiagnosticsScheduler, guards: ProcessGuards): void {
   let folders: string[] = [];
   let options: unknown;
   let folderEvents = false;
@@ -50,5 +52,8 @@ export function registerLifecycle(ctx: ServerContext, agents: WorkspaceAgents, s
     }
   });
 
-  ctx.connection.onShutdown(() => scheduler.dispose());
+  ctx.connection.onShutdown(() => {
+    guards.shutdownReceived();
+    scheduler.dispose();
+  });
 }
