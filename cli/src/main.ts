@@ -1,36 +1,18 @@
 /**
- * Entry of the `stash-ha` command (its own project, since it joins the spec checker
- * of server/ and the cluster library of client/): reads the subcommand from argv and runs it. Each
- * subcommand is one row of COMMANDS, implemented in its own module; this file only
- * dispatches and turns the result into the exit status.
+ * Entry of the `stash-ha` command: finds the subcommand named in argv, parses its
+ * arguments with the one parser against what the subcommand declares, and runs
+ * it; a usage error becomes exit status 2 with the same wording for every
+ * subcommand. The subcommands live in commands/, one module per subcommand or
+ * family; this file only dispatches.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CliIo, EXIT_OK, EXIT_USAGE, processIo, UsageError } from '../../server/src/cli/io';
-import { LINT_SUMMARY, runLint } from '../../server/src/cli/lint';
-import { STATUS_SUMMARY, statusCommand } from '../../client/src/cli/statusCommand';
-import {
-  cleanupCommand, clearCommand, deployAgentCommand, disableCommand, enableCommand, failoverCommand, standbyCommand,
-  unstandbyCommand,
-} from '../../client/src/cli/operationCommands';
-
-interface Command {
-  readonly summary: string;
-  run(args: readonly string[], io: CliIo): Promise<number>;
-}
-
-const COMMANDS: Readonly<Record<string, Command>> = {
-  lint: { summary: LINT_SUMMARY, run: runLint },
-  status: { summary: STATUS_SUMMARY, run: (a, io) => statusCommand(a, io) },
-  failover: { summary: 'move a resource, and what runs with it, to a node (pre-flight, move, verify)', run: (a, io) => failoverCommand(a, io) },
-  standby: { summary: 'put a node in standby', run: (a, io) => standbyCommand(a, io) },
-  unstandby: { summary: 'take a node out of standby', run: (a, io) => unstandbyCommand(a, io) },
-  cleanup: { summary: "clear a resource's failures and fail counts", run: (a, io) => cleanupCommand(a, io) },
-  enable: { summary: 'let the cluster start a resource', run: (a, io) => enableCommand(a, io) },
-  disable: { summary: 'stop a resource and keep it stopped', run: (a, io) => disableCommand(a, io) },
-  clear: { summary: 'remove the move/ban constraints of a resource', run: (a, io) => clearCommand(a, io) },
-  'deploy-agent': { summary: 'install the Stash agent on every node, checked, keeping the previous one', run: (a, io) => deployAgentCommand(a, io) },
-};
+import { checkPositionals, parseCommandArgs, UsageError } from './args';
+import { CliCommand, CliDeps, processDeps } from './command';
+import { COMMANDS } from './commands';
+import { EXIT } from './exitStatus';
+import { helpText, usageLine } from './help';
+import { CliIo, processIo } from './io';
 
 function version(): string {
   try {
@@ -42,33 +24,52 @@ function version(): string {
   }
 }
 
-function usage(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
-  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const rows = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return ['Usage: stash-ha COMMAND [OPTIONS] [ARGS...]', '', 'Commands:', ...rows, '',
     'Run `stash-ha COMMAND --help` for the options of a command.', ''].join('\n');
 }
 
+async function runCommand(command: CliCommand, args: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
+  const wantsHelp = args.some((a) => a === '--help' || a === '-h');
+  try {
+    const parsed = parseCommandArgs(args, command.options, command.positional);
+    if (parsed.flag('help')) {
+      io.out(helpText(command));
+      return EXIT.ok;
+    }
+    checkPositionals(parsed.positionals, command.positional);
+    return await command.run(parsed, io, deps);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    if (wantsHelp && !args.includes('--')) {
+      io.out(helpText(command));
+      return EXIT.ok;
+    }
+    io.err(`stash-ha: ${command.name}: ${err.message}\nusage: ${usageLine(command)}\n` +
+      `Run \`stash-ha ${command.name} --help\` for the options.\n`);
+    return EXIT.usage;
+  }
+}
+
 /** Runs one invocation of `stash-ha` and returns its exit status. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = processDeps()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
-    return EXIT_OK;
+    io.out(overview());
+    return EXIT.ok;
   }
   if (name === '--version' || name === '-V') {
     io.out(`stash-ha ${version()}\n`);
-    return EXIT_OK;
+    return EXIT.ok;
   }
-  const command = name === undefined ? undefined : COMMANDS[name];
-  try {
-    if (command === undefined) throw new UsageError(name === undefined ? 'no command given' : `unknown command '${name}'`);
-    return await command.run(rest, io);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    io.err(`stash-ha: ${err.message}\n${command === undefined ? usage() : `Run \`stash-ha ${name} --help\` for usage.\n`}`);
-    return EXIT_USAGE;
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    io.err(`stash-ha: ${name === undefined ? 'no command given' : `unknown command '${name}'`}\n${overview()}`);
+    return EXIT.usage;
   }
+  return runCommand(command, rest, io, deps);
 }
 
 if (require.main === module) {
@@ -81,7 +82,7 @@ if (require.main === module) {
     (status) => { process.exitCode = status; },
     (err: unknown) => {
       process.stderr.write(`stash-ha: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-      process.exitCode = EXIT_USAGE;
+      process.exitCode = EXIT.usage;
     },
   );
 }

@@ -79,7 +79,7 @@ describe('stash-ha without a cluster', () => {
   test('a usage error exits 2 and says what is wrong before any node is asked', async (t) => {
     const spec = join(work, 'never-read.cluster.yaml');
     assert.match((await stashHa(t, ['failover', spec, 'vip'], 2)).stderr, /usage: stash-ha failover \[OPTIONS\] SPEC RESOURCE NODE/);
-    assert.match((await stashHa(t, ['status', '--format', 'yaml', spec], 2)).stderr, /--format must be text or json/);
+    assert.match((await stashHa(t, ['status', '--format', 'yaml', spec], 2)).stderr, /status: --format must be text or json, not 'yaml'/);
     assert.match((await stashHa(t, ['standby', '--no-such-option', spec, 'node01'], 2)).stderr, /unknown option '--no-such-option'/);
     assert.match((await stashHa(t, ['status', spec], 2)).stderr, /cannot read .*never-read\.cluster\.yaml/);
   });

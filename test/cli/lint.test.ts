@@ -48,8 +48,8 @@ describe('exit status', () => {
   });
 
   for (const [args, why] of [
-    [['lint'], /no spec file given/],
-    [['lint', '--format', 'xml', 'a.cluster.yaml'], /unknown format 'xml'/],
+    [['lint'], /lint: missing FILE/],
+    [['lint', '--format', 'xml', 'a.cluster.yaml'], /--format must be text or json, not 'xml'/],
     [['lint', '--format'], /--format needs a value/],
     [['lint', '--metadata=', 'a.cluster.yaml'], /--metadata needs a value/],
     [['lint', '--colour', 'a.cluster.yaml'], /unknown option '--colour'/],

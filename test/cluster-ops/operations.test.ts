@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CliIo } from '../../server/src/cli/io';
-import { deployAgentCommand } from '../../client/src/cli/operationCommands';
+import { main } from '../../cli/src/main';
 import { awaitState } from '../../client/src/cluster/awaitState';
 import { ClusterConnection } from '../../client/src/cluster/clusterConnection';
 import { deployAgent } from '../../client/src/cluster/deployAgent';
@@ -19,6 +18,7 @@ import { ClusterSnapshot } from '../../client/src/cluster/snapshot';
 import { findResource } from '../../client/src/cluster/snapshotQueries';
 import { spawnRunner, systemClock } from '../../client/src/remote/processRunner';
 import { claimLab } from '../cluster/labCluster';
+import { memoryIo } from '../unit/cli/memoryIo';
 import { repoRoot } from '../unit/helpers';
 import { createStashAndVip, labConnection, labSpec, NODES, stashNode, stashStateAtVip } from './opsLab';
 
@@ -61,11 +61,10 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
         assert.notEqual((await lab.ssh(node, ['crm_resource', '--show-metadata', 'ocf:heartbeat:stash'])).code, 0);
       }
       const spec = labSpec(lab.info());
-      const out: string[] = [];
-      const io: CliIo = { out: (s) => { out.push(s); }, err: (s) => { out.push(s); }, readText: async () => spec };
-      const code = await deployAgentCommand(['--ssh-config', lab.info().sshConfig, '--agent', AGENT, 'lab.cluster.yaml'], io, { runner: spawnRunner(), clock: systemClock });
-      assert.equal(code, 0, out.join(''));
-      assert.match(out.join(''), /3 of 3 nodes/);
+      const io = memoryIo({ 'lab.cluster.yaml': spec });
+      const code = await main(['deploy-agent', '--ssh-config', lab.info().sshConfig, '--agent', AGENT, 'lab.cluster.yaml'], io, { runner: spawnRunner(), clock: systemClock });
+      assert.equal(code, 0, io.stdout() + io.stderr());
+      assert.match(io.stdout(), /3 of 3 nodes/);
       const sha = createHash('sha256').update(readFileSync(AGENT)).digest('hex');
       for (const node of NODES) {
         const sum = await lab.sshOk(node, ['sha256sum', '/usr/lib/ocf/resource.d/heartbeat/stash']);
@@ -82,9 +81,11 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
   });
 
   test('a second deploy keeps the previous agent; a node that fails the check gets it back', async () => {
-    const report = await deployAgentCommand(['--ssh-config', lab.info().sshConfig, '--agent', AGENT, '--format', 'json', 'lab.cluster.yaml'],
-      { out: () => undefined, err: () => undefined, readText: async () => labSpec(lab.info()) }, { runner: spawnRunner(), clock: systemClock });
-    assert.equal(report, 0);
+    const io = memoryIo({ 'lab.cluster.yaml': labSpec(lab.info()) });
+    const report = await main(['deploy-agent', '--ssh-config', lab.info().sshConfig, '--agent', AGENT, '--format', 'json', 'lab.cluster.yaml'],
+      io, { runner: spawnRunner(), clock: systemClock });
+    assert.equal(report, 0, io.stderr());
+    assert.equal((JSON.parse(io.stdout()) as { nodes: unknown[] }).nodes.length, 3);
     for (const node of NODES) assert.equal((await lab.ssh(node, ['cmp', '/usr/lib/ocf/resource.d/heartbeat/stash', '/usr/lib/ocf/resource.d/heartbeat/stash.previous'])).code, 0);
     // An agent whose meta-data action prints something else than the XML in its text.
     const bogus = Buffer.from([

@@ -5,9 +5,7 @@
  * the column just past the last character of the range (ESLint's convention), so a
  * one-character range at column 5 ends at column 6.
  */
-import { LineIndex } from '../spec/lines';
-import { SpecDiagnostic } from '../spec/diagnostic';
-import { Severity } from '../spec/codes';
+import { LineIndex, Severity, SpecDiagnostic } from '../../../server/src';
 
 /** One finding as the CLI reports it; the JSON output is an array of exactly these. */
 export interface LintRecord {

@@ -4,9 +4,9 @@
  * resource, then whatever needs attention (failures, fail counts, leftover
  * constraints, warnings). A pure function of the snapshot.
  */
-import { ClusterSnapshot, PrimitiveStatus, ResourceStatus, StashAppStatus } from '../cluster/snapshot';
-import { runningOn } from '../cluster/snapshotQueries';
-import { INFINITY } from '../cluster/crmMonXml';
+import { ClusterSnapshot, PrimitiveStatus, ResourceStatus, StashAppStatus } from '../../../client/src/cluster/snapshot';
+import { runningOn } from '../../../client/src/cluster/snapshotQueries';
+import { INFINITY } from '../../../client/src/cluster/crmMonXml';
 
 function flags(p: PrimitiveStatus): string {
   const f = [

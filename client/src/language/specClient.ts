@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import type { StashHaSettings } from '../../../server/src/handlers/configuration';
+import type { StashHaSettings } from '../../../server/src';
 
 export const LANGUAGE_ID = 'stash-cluster';
 

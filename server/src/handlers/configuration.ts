@@ -5,13 +5,9 @@
  * `stashHa.metadataPaths` are read only in a trusted workspace.
  */
 
-/** What the client tells the server; shared with client/src so both agree. */
-export interface StashHaSettings {
-  /** Extra OCF meta-data XML files, absolute or relative to a workspace folder. */
-  readonly metadataPaths: readonly string[];
-  /** `vscode.workspace.isTrusted`. */
-  readonly trusted: boolean;
-}
+import { StashHaSettings } from '../settings';
+
+export type { StashHaSettings };
 
 export const DEFAULT_SETTINGS: StashHaSettings = { metadataPaths: [], trusted: false };
 

@@ -1,0 +1,22 @@
+/**
+ * The spec engine's public entry: everything code outside server/ (the CLI, the
+ * extension, the cluster library, the benchmarks) may use of it — parsing a spec,
+ * validating it, the desired cluster read from it, the Pacemaker vocabulary, the
+ * agent catalog and the one XML reader. The language server's handlers stay
+ * private to server/; nothing here knows LSP.
+ */
+export { buildModel, modelOf, asMap, asScalar, asSeq, scalarText, parseAgent } from './spec/model';
+export type { SpecModel, NodeDecl, ResourceDecl, GroupDecl, AgentRef, Ref } from './spec/model';
+export { parseYaml } from './spec/yamlTree';
+export type { ParsedYaml, YNode, YMap, YSeq, YScalar, YPair } from './spec/yamlTree';
+export type { Span, SpecDiagnostic, SpecFix, TextEdit } from './spec/diagnostic';
+export { SEVERITY_OF, ALL_CODES } from './spec/codes';
+export type { DiagnosticCode, Severity } from './spec/codes';
+export { LineIndex } from './spec/lines';
+export type { Position } from './spec/lines';
+export { validate, validateText } from './services/validate';
+export { createCatalog, builtinAgents, STASH_AGENT } from './agents/catalog';
+export { loadMetadataFile, readMetadataFile, agentNameFromFileName } from './agents/metadataFiles';
+export type { MetadataFileResult, MetadataFileError } from './agents/metadataFiles';
+export type { AgentCatalog, AgentInfo, AgentParameter, AgentAction } from './agents/model';
+export type { StashHaSettings } from './settings';
