@@ -1,26 +1,18 @@
 // Runs every test: builds dist/ (the LSP and CLI tests drive the built bundles),
-// type-checks and compiles the TypeScript projects to out/, then runs node's test
-// runner over every compiled *.test.js. Extra arguments filter test files by substring.
-import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// compiles the TypeScript projects to a fresh out/, then runs node's test runner over
+// every compiled *.test.js, each test with a deadline against a hang and the whole run
+// killed after 60 minutes. Extra arguments filter test files by substring.
+import { RUN_DEADLINE_MS, buildAll, runNodeTest, testFiles } from './testRun.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+buildAll();
+const files = testFiles(process.argv.slice(2));
+if (files.length === 0) {
+  console.error(`test: no compiled test file matches ${process.argv.slice(2).join(' ')}`);
+  process.exit(1);
 }
-function find(dir, out = []) {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) find(p, out);
-    else if (name.endsWith('.test.js')) out.push(p);
-  }
-  return out;
+const r = await runNodeTest(files);
+if (r.timedOut) {
+  console.error(`test: the run took longer than ${RUN_DEADLINE_MS / 60_000} minutes and was killed; the output above shows which tests were still running`);
+  process.exit(124);
 }
-run(process.execPath, ['scripts/build.mjs']);
-run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b']);
-const filters = process.argv.slice(2);
-const files = find(join(root, 'out/test')).filter((f) => filters.length === 0 || filters.some((s) => f.includes(s))).sort();
-run(process.execPath, ['--test', '--test-reporter=spec', ...files]);
+process.exit(r.code ?? 1);
