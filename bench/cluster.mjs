@@ -52,13 +52,12 @@ async function loadLibrary() {
   await build({
     stdin: {
       contents: [
-        "export { ClusterConnection } from './client/src/cluster/clusterConnection';",
+        "export { openCluster } from './client/src/cluster/openCluster';",
         "export { clusterFromSpec } from './client/src/cluster/specCluster';",
         "export { deployAgent } from './client/src/cluster/deployAgent';",
-        "export { SshSession } from './client/src/remote/sshSession';",
         "export { spawnRunner, systemClock } from './client/src/remote/processRunner';",
         "export { silentLogger } from './client/src/remote/logger';",
-        "export { buildModel } from './server/src/spec/model';",
+        "export { buildModel } from './server/src';",
       ].join('\n'),
       resolveDir: root, loader: 'ts', sourcefile: 'bench-cluster.ts',
     },
@@ -88,7 +87,11 @@ async function main() {
       'resources:', '  stash: { agent: ocf:heartbeat:stash }', ''].join('\n');
     const spec = lib.clusterFromSpec(lib.buildModel(specText));
     const deps = { runner: lib.spawnRunner(), clock: lib.systemClock, logger: lib.silentLogger };
-    const connect = (nodes = spec.nodes) => new lib.ClusterConnection(nodes, new lib.SshSession({ configFile: info.sshConfig }, deps), deps, { stashProbes: spec.stashProbes });
+    const connect = (nodes = spec.nodes) => {
+      const opened = lib.openCluster({ ...spec, nodes }, { configFile: info.sshConfig }, deps);
+      if (!opened.ok) throw new Error(opened.error);
+      return opened.connection;
+    };
 
     // Wait until Stash runs, so every refresh includes its status page.
     for (const deadline = Date.now() + 90_000; ;) {

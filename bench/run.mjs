@@ -39,8 +39,7 @@ async function loadEngine() {
   const outfile = join(outDir, 'engine.cjs');
   await build({
     stdin: {
-      contents: "export { validateText } from './server/src/services/validate';\n"
-        + "export { createCatalog } from './server/src/agents/catalog';\n"
+      contents: "export { validateText, createCatalog } from './server/src';\n"
         + "export { DEFAULT_DEBOUNCE_MS } from './server/src/handlers/diagnostics';\n",
       resolveDir: root, loader: 'ts', sourcefile: 'bench-engine.ts',
     },

@@ -5,15 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildModel } from '../../server/src/spec/model';
+import { buildModel } from '../../server/src';
 import { ClusterConnection } from '../../client/src/cluster/clusterConnection';
+import { ClusterSettings, openCluster } from '../../client/src/cluster/openCluster';
 import { clusterFromSpec } from '../../client/src/cluster/specCluster';
 import { ClusterSnapshot } from '../../client/src/cluster/snapshot';
 import { findResource, startedOn } from '../../client/src/cluster/snapshotQueries';
 import { MemoryLogger } from '../../client/src/remote/logger';
 import { spawnRunner, systemClock } from '../../client/src/remote/processRunner';
-import { SshSettings } from '../../client/src/remote/sshOptions';
-import { SshSession } from '../../client/src/remote/sshSession';
 import { LabCluster, LabInfo } from '../cluster/labCluster';
 
 export const NODES = ['node01', 'node02', 'node03'];
@@ -39,11 +38,11 @@ export function labSpec(info: LabInfo): string {
 }
 
 /** A connection to the lab, as the CLI would open it from the spec. */
-export function labConnection(info: LabInfo, settings: Partial<SshSettings> = {}, logger = new MemoryLogger()): ClusterConnection {
-  const spec = clusterFromSpec(buildModel(labSpec(info)));
-  const deps = { runner: spawnRunner(), clock: systemClock, logger };
-  const session = new SshSession({ configFile: info.sshConfig, connectTimeoutSec: 3, ...settings }, deps);
-  return new ClusterConnection(spec.nodes, session, deps, { stashProbes: spec.stashProbes });
+export function labConnection(info: LabInfo, settings: ClusterSettings = {}, logger = new MemoryLogger()): ClusterConnection {
+  const opened = openCluster(clusterFromSpec(buildModel(labSpec(info))), { configFile: info.sshConfig, connectTimeoutSec: 3, ...settings },
+    { runner: spawnRunner(), clock: systemClock, logger });
+  if (!opened.ok) throw new Error(opened.error);
+  return opened.connection;
 }
 
 /** Creates Stash and the VIP (colocated, ordered) with pcs on a node, as an admin would. */

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isDeployReport, OperationInput, OperationRow, OPERATIONS } from '../../../client/src/cluster/operations';
+import { isDeployReport, OperationInput, OperationRow, OPERATIONS, runOperation } from '../../../client/src/cluster/operations';
 import { OperationReport } from '../../../client/src/cluster/operationReport';
 import { OptionSpec, ParsedArgs } from '../args';
 import { CLUSTER_OPTIONS, wantsJson, withCluster } from '../clusterRun';
@@ -91,7 +91,7 @@ function commandOf(row: OperationRow): CliCommand {
         }
         input.agent = agent;
       }
-      return withCluster(spec, args, io, deps, async (connection) => printReport(await row.run(connection, input, deps.clock), args, io));
+      return withCluster(spec, args, io, deps, async (connection) => printReport(await runOperation(row, connection, input, deps.clock), args, io));
     },
   };
 }

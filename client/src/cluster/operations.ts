@@ -139,6 +139,21 @@ export function operation(id: OperationId): OperationRow {
   return row;
 }
 
+/**
+ * Runs a row with the names it was given. A required name that is missing is a
+ * refusal in the report, like any other name the operation cannot work with.
+ */
+export function runOperation(row: OperationRow, connection: ClusterConnection, input: OperationInput, clock: Clock): Promise<OperationReport> {
+  const missing = [...row.requires, ...(row.id === 'deploy-agent' ? ['agent' as const] : [])].filter((n) => input[n] === undefined);
+  if (missing.length > 0) {
+    return Promise.resolve({
+      ok: false, outcome: 'refused', operation: row.id, elapsedMs: 0, steps: [],
+      problems: [`${row.id} needs ${missing.map((m) => (m === 'agent' ? 'the agent' : `a ${m}`)).join(' and ')}`],
+    });
+  }
+  return row.run(connection, input, clock);
+}
+
 /** Whether a report is deploy-agent's, with its per-node results. */
 export function isDeployReport(report: OperationReport): report is DeployOperationReport {
   return 'nodes' in report && 'sha256' in report;

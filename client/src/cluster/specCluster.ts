@@ -4,7 +4,7 @@
  * otherwise the ssh config and then root and 22 apply), and the status page of
  * each Stash resource (`status_url`, else the agent's default).
  */
-import { asMap, asScalar, scalarText, SpecModel } from '../../../server/src/spec/model';
+import { asMap, asScalar, scalarText, SpecModel } from '../../../server/src';
 import { ClusterNode } from './clusterConnection';
 import { DEFAULT_STASH_STATUS_URL, STASH_AGENT, StashProbe } from './stashProbe';
 
