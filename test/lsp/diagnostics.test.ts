@@ -1,7 +1,8 @@
 /**
  * Diagnostics over LSP as VS Code sees them: published on open, re-published after a
  * change (whole-text or ranged, as VS Code sends), stale versions dropped, cleared on
- * close; and the server time from didChange to publishDiagnostics on a 100-line spec.
+ * close; with no debounce, every change re-checked, and the trace line that says what
+ * each check cost. How fast is the benchmark's business (bench/run.mjs), not a test's.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -80,54 +81,49 @@ describe('diagnostics over LSP', () => {
 
   test('closing a document clears its diagnostics and drops a pending check', async () => {
     const uri = 'file:///work/closed.cluster.yaml';
+    const barrier = 'file:///work/after-close.cluster.yaml';
     await client.open(uri, MISTAKES_SPEC);
+    await client.open(barrier, CLEAN_SPEC);
     const since = client.notifications.length;
-    client.change(uri, [{ text: MISTAKES_SPEC + 'bogus: 1\n' }]);
-    client.close(uri);
-    const ds = await client.diagnostics(uri, () => true, 10_000, since);
-    assert.deepEqual(ds, []);
-    // Another document's check proves the server went on; nothing more came for the closed one.
-    await client.open('file:///work/after-close.cluster.yaml', CLEAN_SPEC);
-    await client.hover('file:///work/after-close.cluster.yaml', { line: 0, character: 1 });
-    const later = client.notifications.slice(since)
-      .filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === uri);
-    assert.equal(later.length, 1);
+    const dropped = client.change(uri, [{ text: MISTAKES_SPEC + 'bogus: 1\n' }]);
+    void client.close(uri);
+    assert.deepEqual(await client.diagnostics(uri, () => true, 10_000, since), [], 'cleared on close');
+    // The barrier: a change to another document, sent after the close, waits out the
+    // same debounce on a timer set after the dropped check's, and goes through the
+    // same steps; so its publish comes after any the dropped check could make.
+    const last = client.change(barrier, [{ text: CLEAN_SPEC + 'bogus: 1\n' }]);
+    await client.diagnostics(barrier, (_d, p) => p.version === last, 10_000, since);
+    const published = client.notifications.slice(since)
+      .filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === uri)
+      .map((n) => (n.params as PublishDiagnosticsParams));
+    assert.ok(!published.some((p) => p.version === dropped), `version ${dropped} was closed before its check was due, yet published`);
+    assert.deepEqual(published, [{ uri, diagnostics: [] }], 'only the clearing publish');
   });
 });
 
-describe('diagnostics latency', () => {
+describe('diagnostics with the debounce set to 0', () => {
   let client: LspClient;
   before(async () => {
     client = await LspClient.start({ initializationOptions: { trusted: true, metadataPaths: [], diagnosticDelayMs: 0 }, trace: 'messages' });
   });
   after(() => client?.kill());
 
-  test('a 100-line spec is re-checked within 50 ms of didChange (debounce set to 0); the server reports its own time', async (t) => {
+  // How fast this is (the keystroke latency) is measured by the benchmark, bench/run.mjs (c).
+  test('every change to a 100-line spec is re-checked and published for its version; the trace says what the check cost', async () => {
     const spec = generatedSpec(100);
     assert.equal(spec.split('\n').length - 1, 100);
     const uri = 'file:///work/hundred.cluster.yaml';
     assert.deepEqual(await client.open(uri, spec), []);
-    const times: number[] = [];
-    const serverTimes: number[] = [];
-    const computeTimes: number[] = [];
-    for (let i = 0; i < 120; i++) {
+    for (let i = 0; i < 10; i++) {
       const since = client.notifications.length;
-      const text = spec.replace('cluster: bench', `cluster: bench${i}`);
-      const start = process.hrtime.bigint();
+      const bogus = i % 2 === 1;
+      const text = spec.replace('cluster: bench', `cluster: bench${i}`) + (bogus ? `bogus_${i}: 1\n` : '');
       const version = client.change(uri, [{ text }]);
-      await client.diagnostics(uri, (_d, p) => p.version === version, 10_000, since);
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      const ds = await client.diagnostics(uri, (_d, p) => p.version === version, 10_000, since);
+      assert.deepEqual(codes(ds), bogus ? ['unknown-key'] : [], `version ${version}`);
       const trace = await client.waitFor<{ message: string }>('$/logTrace', (p) => p.message.includes(`version ${version} in`), 10_000, since);
-      serverTimes.push(Number(/in ([\d.]+) ms/.exec(trace.message)?.[1]));
-      computeTimes.push(Number(/parse ([\d.]+) ms/.exec(trace.message)?.[1]) + Number(/checks ([\d.]+) ms/.exec(trace.message)?.[1]));
+      assert.match(trace.message, /^Checked file:\/\/\/work\/hundred\.cluster\.yaml version \d+ in [\d.]+ ms \(parse [\d.]+ ms, checks [\d.]+ ms\): \d+ finding\(s\)\.$/);
+      assert.match(trace.message, new RegExp(`: ${ds.length} finding\\(s\\)\\.$`));
     }
-    const warm = (xs: number[]): number[] => xs.slice(40).sort((a, b) => a - b);
-    const median = (xs: number[]): number => warm(xs)[Math.floor(warm(xs).length / 2)];
-    const p90 = (xs: number[]): number => warm(xs)[Math.floor(warm(xs).length * 0.9)];
-    t.diagnostic(`100-line spec, server time from the check starting (debounce over) to sending publishDiagnostics: median ${median(serverTimes).toFixed(2)} ms, p90 ${p90(serverTimes).toFixed(2)} ms`);
-    t.diagnostic(`100-line spec, parse + checks + conversion alone: median ${median(computeTimes).toFixed(2)} ms, p90 ${p90(computeTimes).toFixed(2)} ms`);
-    t.diagnostic(`100-line spec, didChange → publishDiagnostics round trip seen by the client (debounce 0): median ${median(times).toFixed(2)} ms, p90 ${p90(times).toFixed(2)} ms`);
-    assert.ok(serverTimes.every((x) => Number.isFinite(x) && x > 0));
-    assert.ok(median(times) < 50, `median ${median(times)} ms`);
   });
 });
