@@ -26,7 +26,7 @@ export interface AgentResult {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
-  /** Wall-clock time the action took. */
+  /** Wall-clock time the action took (for diagnostics; tests assert order, not time). */
   readonly ms: number;
   /** The `ocf-exit-reason:` lines of stderr, without the prefix. */
   readonly reasons: readonly string[];
@@ -188,6 +188,23 @@ export class Sandbox {
   /** The parameters Pacemaker would pass for this installation. */
   params(): Record<string, string> {
     return { stash_user: this.user, stash_home: this.home, stash_inst: this.inst, status_url: this.statusUrl };
+  }
+
+  /** The stand-in's own log, one entry a line, in the order it wrote them. */
+  standinLog(): string[] {
+    const file = join(this.home, 'log', 'atlassian-stash.log');
+    return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '') : [];
+  }
+
+  /**
+   * The status answers the stand-in has given, in order, as 'STATE CODE' ('STARTING 503');
+   * it logs each one before sending it.
+   */
+  statusAnswers(): string[] {
+    return this.standinLog().flatMap((l) => {
+      const m = / status: answering ([A-Z_]+) \((\d+)\)$/.exec(l);
+      return m ? [`${m[1]} ${m[2]}`] : [];
+    });
   }
 
   /** Where the stand-in records its process id, as Stash or Bitbucket Server does. */

@@ -2,10 +2,12 @@
 """Stand-in for a running Stash server (tests only; see ../README.md).
 
 Answers <context>/status the way Stash does: {"state":"STARTING"} with 503 for
-the first starting_seconds, then {"state":"RUNNING"} with 200. Files in
+the first starting_seconds, then {"state":"RUNNING"} with 200, and logs each
+answer before it sends it, so a test can read in what order things happened. Files in
 <home>/standin-control/ change its behaviour while it runs, so tests can put it
 in any state Stash can be in:
 
+  starting     answer {"state":"STARTING"} with 503 for as long as it exists
   error        answer {"state":"ERROR"} with 500
   maintenance  answer {"state":"MAINTENANCE"} with 503
   first-run    answer {"state":"FIRST_RUN"} with 200
@@ -73,7 +75,7 @@ class Server:
             return "STOPPING"
         if self.flag("error"):
             return "ERROR"
-        if time.monotonic() - self.started < self.starting_seconds:
+        if time.monotonic() - self.started < self.starting_seconds or self.flag("starting"):
             return "STARTING"
         if self.flag("maintenance"):
             return "MAINTENANCE"
@@ -115,6 +117,7 @@ def make_handler(server, status_path):
                 self.reply(404, "text/plain", b"not found\n")
                 return
             state = server.state()
+            log("status: answering %s (%d)" % (state, CODES[state]))
             body = json.dumps({"state": state}, separators=(",", ":")).encode()
             self.reply(CODES[state], "application/json", body)
 
