@@ -3,7 +3,8 @@
  * of examples/stash.cluster.yaml (lines deleted, duplicated, indented or dedented,
  * characters deleted, YAML tokens inserted), from a fixed seed so a failure repeats.
  * Nothing may throw (not even inside one validator, which validate() would only log),
- * every range must lie within the text, and each run must take under 200 ms.
+ * every range must lie within the text. A mutation that made the checker loop would
+ * hit the test's deadline; how fast the checker is, is the benchmark's business.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,8 +15,8 @@ import { validateText } from '../../../server/src/services/validate';
 import { repoRoot } from '../helpers';
 
 const RUNS = 2000;
-// A hang guard, not a speed claim: a run takes tens of milliseconds; far past that something loops.
-const LIMIT_MS = 2000;
+/** Against a hang only: all the runs take a few seconds. The loop yields now and then, so the deadline can fire. */
+const DEADLINE_MS = 120_000;
 const SEED = 20240601;
 
 /** A small deterministic generator (a linear congruential one), so runs repeat exactly. */
@@ -55,7 +56,7 @@ function mutate(text: string, next: () => number): string {
   return lines.join('\n');
 }
 
-test(`${RUNS} mutated specs: no throw, every range inside the text, each check under ${LIMIT_MS} ms`, (t) => {
+test(`${RUNS} mutated specs: no throw, every range inside the text`, { timeout: DEADLINE_MS }, async (t) => {
   const root = repoRoot();
   const bases = [
     readFileSync(join(root, 'test/fixtures/spec-format/example.cluster.yaml'), 'utf8'),
@@ -68,15 +69,12 @@ test(`${RUNS} mutated specs: no throw, every range inside the text, each check u
   const original = console.error;
   console.error = (...args: unknown[]) => void logged.push(args.join(' '));
   const next = random(SEED);
-  let worst = { ms: 0, run: -1 };
   let findings = 0;
   try {
     for (let run = 0; run < RUNS; run++) {
+      if (run % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
       const text = mutate(bases[run % bases.length], next);
-      const started = performance.now();
       const found = validateText(text, catalog);
-      const ms = performance.now() - started;
-      if (ms > worst.ms) worst = { ms, run };
       findings += found.length;
       for (const d of found) {
         const inside = Number.isInteger(d.span.start) && Number.isInteger(d.span.end)
@@ -88,7 +86,6 @@ test(`${RUNS} mutated specs: no throw, every range inside the text, each check u
   } finally {
     console.error = original;
   }
-  assert.ok(worst.ms < LIMIT_MS, `run ${worst.run} took ${worst.ms.toFixed(1)} ms`);
-  t.diagnostic(`worst ${worst.ms.toFixed(1)} ms (run ${worst.run}), ${findings} findings`);
+  t.diagnostic(`${findings} findings`);
   assert.ok(findings > RUNS, 'the mutations do break the specs');
 });
