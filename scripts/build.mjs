@@ -39,6 +39,7 @@ async function main() {
     { in: 'server/src/server.ts', out: 'dist/server.js' },
     { in: 'cli/src/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
     { in: 'server/src/spec/jsonSchema.ts', out: 'dist/gen-schema.js', footer: 'module.exports.main && require.main === module && module.exports.main();' },
+    { in: 'client/src/commands/manifest.ts', out: 'dist/gen-manifest.js', footer: 'module.exports.main && require.main === module && module.exports.main();' },
   ];
   await Promise.all(entries.filter((e) => existsSync(join(root, e.in))).map((e) => build({
     ...common,

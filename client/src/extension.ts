@@ -1,15 +1,47 @@
 /**
- * The Stash HA extension: starts the cluster-spec language client. Only wiring here;
- * each feature lives in a module named for what it does.
+ * The Stash HA extension: the cluster-spec language client, the Clusters view,
+ * its commands and the status bar. Only wiring here; each feature lives in a
+ * module named for what it does. `activate` returns a small API the
+ * extension-host tests use to answer prompts and read the tree.
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
+import { spawnRunner, systemClock } from './remote/processRunner';
+import { ClusterRegistry } from './clusters/clusterRegistry';
+import { agentToDeploy } from './commands/agentSource';
+import { registerClusterCommands } from './commands/clusterCommands';
+import { CommandContext, registerOperationCommands } from './commands/operationCommands';
+import { Ui, vscodeUi } from './commands/ui';
+import { ClusterExplorer } from './explorer/clusterExplorer';
+import { OutputLog } from './feedback/output';
+import { StatusBar } from './feedback/statusBar';
 import { startSpecClient } from './language/specClient';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export interface StashHaApi {
+  readonly registry: ClusterRegistry;
+  readonly explorer: ClusterExplorer;
+  /** Replaces what the commands ask and tell (tests); undefined restores VS Code's own dialogs. */
+  setUi(ui: Ui | undefined): void;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<StashHaApi> {
+  let ui: Ui = vscodeUi;
+  const log = new OutputLog();
+  const registry = new ClusterRegistry({ runner: spawnRunner(), clock: systemClock, log, askHostKey: (p) => ui.trustHostKey(p) });
+  const explorer = new ClusterExplorer(registry);
+  const view = vscode.window.createTreeView('stashHa.clusters', { treeDataProvider: explorer, showCollapseAll: true });
+  const ctx: CommandContext = { registry, log, ui: () => ui, state: context.workspaceState, agent: () => agentToDeploy(context.extensionUri) };
+  context.subscriptions.push(
+    log, registry, explorer, view, new StatusBar(registry),
+    view.onDidChangeVisibility((e) => registry.setVisible(e.visible)),
+    ...registerOperationCommands(ctx),
+    ...registerClusterCommands(ctx),
+  );
+  registry.setVisible(view.visible);
   client = await startSpecClient(context);
+  return { registry, explorer, setUi: (u) => { ui = u ?? vscodeUi; } };
 }
 
 /** Stops the server cleanly (shutdown, then exit) before VS Code unloads the extension. */

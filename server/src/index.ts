@@ -5,8 +5,8 @@
  * agent catalog and the one XML reader. The language server's handlers stay
  * private to server/; nothing here knows LSP.
  */
-export { buildModel, modelOf, asMap, asScalar, asSeq, scalarText, parseAgent } from './spec/model';
-export type { SpecModel, NodeDecl, ResourceDecl, GroupDecl, AgentRef, Ref } from './spec/model';
+export { buildModel, modelOf, asMap, asScalar, asSeq, scalarText } from './spec/model';
+export type { SpecModel, NodeDecl, ResourceDecl, GroupDecl, Ref } from './spec/model';
 export { parseYaml } from './spec/yamlTree';
 export type { ParsedYaml, YNode, YMap, YSeq, YScalar, YPair } from './spec/yamlTree';
 export type { Span, SpecDiagnostic, SpecFix, TextEdit } from './spec/diagnostic';
@@ -15,8 +15,11 @@ export type { DiagnosticCode, Severity } from './spec/codes';
 export { LineIndex } from './spec/lines';
 export type { Position } from './spec/lines';
 export { validate, validateText } from './services/validate';
-export { createCatalog, builtinAgents, STASH_AGENT } from './agents/catalog';
+export { createCatalog, builtinAgents } from './agents/catalog';
 export { loadMetadataFile, readMetadataFile, agentNameFromFileName } from './agents/metadataFiles';
 export type { MetadataFileResult, MetadataFileError } from './agents/metadataFiles';
 export type { AgentCatalog, AgentInfo, AgentParameter, AgentAction } from './agents/model';
 export type { StashHaSettings } from './settings';
+export * from './spec/vocabulary';
+export { parseXml, child, childrenNamed, descendants, attr } from './xml/xmlTree';
+export type { XmlElement, XmlParse } from './xml/xmlTree';

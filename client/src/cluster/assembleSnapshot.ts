@@ -5,11 +5,12 @@
  * runs on another node than the one asked and its URL is node-local, asks that
  * node (see `pendingStash`).
  */
+import { STASH_AGENT } from '../../../server/src';
 import { leftoverConstraints, parseConstraints } from './constraintsXml';
 import { parseCrmMon } from './crmMonXml';
 import { ClusterSnapshot, Constraints, deepFreeze, LeftoverConstraint, StashAppStatus } from './snapshot';
 import { allPrimitives } from './snapshotQueries';
-import { isNodeLocal, readStashSection, STASH_AGENT, StashProbe } from './stashProbe';
+import { isNodeLocal, readStashSection, StashProbe } from './stashProbe';
 import { QuerySections, releaseOf, Section } from './statusScript';
 
 export interface AssembleInput {

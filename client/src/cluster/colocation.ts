@@ -6,6 +6,7 @@
  * run on many nodes and are not followed (a resource colocated with a promoted
  * clone is moved itself; Pacemaker promotes the clone where it goes).
  */
+import { pacemakerNumber, SCORE_INFINITY } from '../../../server/src';
 import { ClusterSnapshot } from './snapshot';
 import { cloneOf, findResource, groupOf } from './snapshotQueries';
 
@@ -18,10 +19,6 @@ export type MovePlan =
     readonly together: readonly string[];
   }
   | { readonly ok: false; readonly problem: string };
-
-function isInfinity(score: string): boolean {
-  return /^\+?INFINITY$/i.test(score.trim());
-}
 
 /** The top-level unit an id belongs to: its group, else itself. */
 function unitOf(snapshot: ClusterSnapshot, id: string): string {
@@ -37,7 +34,7 @@ export function planMove(snapshot: ClusterSnapshot, resource: string): MovePlan 
   }
   const edges: [string, string][] = [];
   for (const c of snapshot.constraints.colocations) {
-    if (!isInfinity(c.score)) continue;
+    if (pacemakerNumber(c.score) !== SCORE_INFINITY) continue;
     const from = unitOf(snapshot, c.resource);
     const to = unitOf(snapshot, c.withResource);
     const target = findResource(snapshot, to);

@@ -6,8 +6,8 @@
  * cli-ban-*. crm_mon does not list positive location constraints, which is why
  * the status query asks for this section as well.
  */
+import { attr, child, childrenNamed, descendants, parseXml, XmlElement } from '../../../server/src';
 import { ColocationConstraint, Constraints, LeftoverConstraint, LocationConstraint, OrderConstraint } from './snapshot';
-import { attr, child, childrenNamed, descendants, parseXml, XmlElement } from './xmlTree';
 
 export type ConstraintsParse = { readonly ok: true; readonly constraints: Constraints } | { readonly ok: false; readonly error: string };
 

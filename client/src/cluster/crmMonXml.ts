@@ -8,10 +8,15 @@
  * instead of `op_key`.
  */
 import {
+  attr, child, childrenNamed, clusterAgentName, normalRole, pacemakerNumber, parseBoolean, parseXml, SCORE_INFINITY, XmlElement,
+} from '../../../server/src';
+import {
   CloneStatus, ClusterOptions, FailCount, GroupStatus, LeftoverConstraint, NodeState, NodeStatus,
   OperationFailure, PrimitiveStatus, ResourceStatus,
 } from './snapshot';
-import { attr, child, childrenNamed, flag, parseXml, XmlElement } from './xmlTree';
+
+// cli/src/commands/statusText.ts (not this area's to edit) imports INFINITY from here; the number lives in the vocabulary.
+export { SCORE_INFINITY as INFINITY } from '../../../server/src';
 
 /** What one crm_mon answer says; the rest of a snapshot comes from elsewhere. */
 export interface CrmMonStatus {
@@ -35,25 +40,16 @@ export interface CrmMonStatus {
 
 export type CrmMonParse = { readonly ok: true; readonly status: CrmMonStatus } | { readonly ok: false; readonly error: string };
 
-/** Pacemaker's INFINITY as a number. */
-export const INFINITY = 1_000_000;
-
-/** Reads a score or count the Pacemaker way: INFINITY is 1000000, larger values are capped. */
-export function pacemakerNumber(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const t = text.trim().replace(/^\+/, '');
-  if (/^INFINITY$/i.test(t)) return INFINITY;
-  if (/^-INFINITY$/i.test(t)) return -INFINITY;
-  const n = Number.parseInt(t, 10);
-  if (Number.isNaN(n)) return undefined;
-  return Math.max(-INFINITY, Math.min(INFINITY, n));
-}
-
-const ROLE_NAMES: Readonly<Record<string, string>> = { Master: 'Promoted', Slave: 'Unpromoted' };
-
+/** A role by its new name (crm_mon before 2.1 writes Master/Slave); Unknown when crm_mon gives none. */
 function role(text: string | undefined): string {
   if (text === undefined) return 'Unknown';
-  return ROLE_NAMES[text] ?? text;
+  return normalRole(text) ?? text;
+}
+
+/** An attribute read as a boolean the way Pacemaker reads its own (crm_is_true). */
+function flag(element: XmlElement | undefined, name: string): boolean {
+  const v = element?.attrs[name];
+  return v !== undefined && parseBoolean(v) === true;
 }
 
 function nodeState(n: XmlElement): NodeState {
@@ -80,8 +76,7 @@ function readNode(n: XmlElement): NodeStatus {
 function readPrimitive(r: XmlElement, parent?: string): PrimitiveStatus {
   const targetRole = attr(r, 'target_role');
   return {
-    // Pacemaker 1.1 (and early 2.0) write ocf::heartbeat:IPaddr2 for ocf:heartbeat:IPaddr2.
-    kind: 'primitive', id: r.attrs.id ?? '', agent: (r.attrs.resource_agent ?? '').replace(/^([a-z]+)::/, '$1:'), role: role(r.attrs.role),
+    kind: 'primitive', id: r.attrs.id ?? '', agent: clusterAgentName(r.attrs.resource_agent ?? ''), role: role(r.attrs.role),
     ...(targetRole ? { targetRole: role(targetRole) } : {}),
     active: flag(r, 'active'), managed: flag(r, 'managed'), failed: flag(r, 'failed'), orphaned: flag(r, 'orphaned'),
     blocked: flag(r, 'blocked'), failureIgnored: flag(r, 'failure_ignored'),
@@ -158,7 +153,7 @@ function readFailCounts(history: XmlElement | undefined): FailCount[] {
     for (const h of childrenNamed(node, 'resource_history')) {
       const failCount = pacemakerNumber(h.attrs['fail-count']) ?? 0;
       if (failCount <= 0) continue;
-      const migrationThreshold = pacemakerNumber(h.attrs['migration-threshold']) ?? INFINITY;
+      const migrationThreshold = pacemakerNumber(h.attrs['migration-threshold']) ?? SCORE_INFINITY;
       const lastFailure = attr(h, 'last-failure');
       out.push({
         resource: h.attrs.id ?? '', node: node.attrs.name ?? '', failCount, migrationThreshold,

@@ -115,6 +115,8 @@ export interface DeployOptions {
   readonly nodes?: readonly string[];
   /** The agent directory on the nodes (default /usr/lib/ocf/resource.d/heartbeat; tests use another). */
   readonly agentDir?: string;
+  /** Told as each node finishes (a progress notification counts them). */
+  readonly onNode?: (result: NodeDeploy) => void;
 }
 
 /** Deploys `agent` (the file's bytes) to the nodes in parallel. */
@@ -127,6 +129,10 @@ export async function deployAgent(connection: ClusterConnection, agent: Buffer, 
   if (ours === undefined) {
     return { ok: false, sha256, elapsedMs: 0, nodes: names.map((node) => ({ node, ok: false, step: 'agent', message: 'the agent file has no meta-data XML (<?xml … </resource-agent>); nothing was sent', durationMs: 0 })) };
   }
-  const results = await Promise.all(names.map((node) => deployOne(connection, node, agent, sha256, ours, clock, options.agentDir ?? AGENT_DIR)));
+  const results = await Promise.all(names.map(async (node) => {
+    const result = await deployOne(connection, node, agent, sha256, ours, clock, options.agentDir ?? AGENT_DIR);
+    options.onNode?.(result);
+    return result;
+  }));
   return { ok: results.every((r) => r.ok), sha256, elapsedMs: clock.now() - started, nodes: results };
 }

@@ -7,11 +7,11 @@
  * is left. If the move fails half way, a constraint it left is cleared so the
  * cluster is not pinned to a node by accident.
  */
+import { badNodeName, badResourceId } from '../../../server/src';
 import { Clock } from '../remote/processRunner';
 import { awaitState, Check } from './awaitState';
 import { ClusterConnection } from './clusterConnection';
-import { badNodeName, badResourceId } from './names';
-import { outcomeOfAttempts, OperationReport, ReportBuilder } from './operationReport';
+import { outcomeOfAttempts, OperationReport, ReportBuilder, StepListener } from './operationReport';
 import { clearCommand, moveClearsItself, moveCommand } from './pcsCommands';
 import { preflightFailover } from './preflight';
 import { ClusterSnapshot } from './snapshot';
@@ -49,9 +49,9 @@ function both(a: (s: ClusterSnapshot) => Check, b: (s: ClusterSnapshot) => Check
   };
 }
 
-export async function failover(connection: ClusterConnection, request: FailoverRequest, clock: Clock): Promise<OperationReport> {
+export async function failover(connection: ClusterConnection, request: FailoverRequest, clock: Clock, onStep?: StepListener): Promise<OperationReport> {
   const { resource, node } = request;
-  const report = new ReportBuilder(`fail over ${resource} to ${node}`, () => clock.now());
+  const report = new ReportBuilder(`fail over ${resource} to ${node}`, () => clock.now(), onStep);
   const bad = [badResourceId(resource), badNodeName(node)].filter((p) => p !== undefined);
   if (bad.length > 0) return report.fail('refused', bad);
   const timeoutMs = request.timeoutMs ?? 300_000;

@@ -43,23 +43,27 @@ export function outcomeOfAttempts(attempts: readonly NodeAttempt[]): FailureOutc
   return kinds.every((k) => k === 'unreachable') ? 'unreachable' : 'failed';
 }
 
+/** Told each step as it happens (a progress notification shows them). */
+export type StepListener = (step: string) => void;
+
 /** Collects steps and times one operation. */
 export class ReportBuilder {
   readonly steps: string[] = [];
   private readonly started: number;
 
-  constructor(readonly operation: string, private readonly now: () => number) {
+  constructor(readonly operation: string, private readonly now: () => number, private readonly onStep?: StepListener) {
     this.started = now();
   }
 
   step(text: string): void {
     this.steps.push(text);
+    this.onStep?.(text);
   }
 
   /** Records a command's result as a step. */
   command(result: RemoteResult, argv: readonly string[]): void {
     const status = result.failure ? result.failure.kind : `exit ${result.exitCode}`;
-    this.steps.push(`${result.node}: ${argv.join(' ')} → ${status} (${Math.round(result.durationMs)} ms)`);
+    this.step(`${result.node}: ${argv.join(' ')} → ${status} (${Math.round(result.durationMs)} ms)`);
   }
 
   done(snapshot?: ClusterSnapshot): OperationReport {

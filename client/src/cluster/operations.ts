@@ -10,7 +10,7 @@ import { Clock } from '../remote/processRunner';
 import { ClusterConnection } from './clusterConnection';
 import { deployAgent, NodeDeploy } from './deployAgent';
 import { failover } from './failover';
-import { FailureOutcome, OperationReport } from './operationReport';
+import { FailureOutcome, OperationReport, StepListener } from './operationReport';
 import { cleanupResource, clearResource, setEnabled, setStandby } from './simpleOps';
 
 export type OperationId = 'failover' | 'standby' | 'unstandby' | 'cleanup' | 'enable' | 'disable' | 'clear' | 'deploy-agent';
@@ -51,7 +51,7 @@ export interface OperationRow {
   readonly requires: readonly ('resource' | 'node')[];
   /** What it takes besides: `node` narrows cleanup and clear to one node. */
   readonly accepts: readonly OperationParam[];
-  run(connection: ClusterConnection, input: OperationInput, clock: Clock): Promise<OperationReport>;
+  run(connection: ClusterConnection, input: OperationInput, clock: Clock, onStep?: StepListener): Promise<OperationReport>;
 }
 
 /** A name the row requires; the front ends check `requires` first, so a miss is a bug of theirs. */
@@ -68,9 +68,10 @@ function outcomeOfDeploy(nodes: readonly NodeDeploy[]): FailureOutcome {
   return 'failed';
 }
 
-async function runDeploy(connection: ClusterConnection, input: OperationInput, clock: Clock): Promise<DeployOperationReport> {
+async function runDeploy(connection: ClusterConnection, input: OperationInput, clock: Clock, onStep?: StepListener): Promise<DeployOperationReport> {
   if (input.agent === undefined) throw new Error('operation input: agent is required');
-  const r = await deployAgent(connection, Buffer.from(input.agent), clock);
+  const r = await deployAgent(connection, Buffer.from(input.agent), clock,
+    onStep ? { onNode: (n) => onStep(`${n.node}: ${n.ok ? 'installed' : `FAILED at ${n.step}`}`) } : {});
   const failed = r.nodes.filter((n) => !n.ok);
   return {
     ok: r.ok, outcome: r.ok ? 'done' : outcomeOfDeploy(r.nodes), operation: 'deploy the Stash agent',
@@ -85,41 +86,41 @@ export const OPERATIONS: readonly OperationRow[] = [
     summary: 'move a resource, and what runs with it, to a node (pre-flight, move, verify)',
     description: 'Moves RESOURCE (with its group and whatever must run with it) to NODE after a pre-flight check, the way the\n' +
       'installed pcs does it right, then verifies it runs there and no move constraint is left.',
-    run: (c, i, clock) => failover(c, { resource: need(i, 'resource'), node: need(i, 'node'), ...(i.timeoutMs ? { timeoutMs: i.timeoutMs } : {}) }, clock),
+    run: (c, i, clock, onStep) => failover(c, { resource: need(i, 'resource'), node: need(i, 'node'), ...(i.timeoutMs ? { timeoutMs: i.timeoutMs } : {}) }, clock, onStep),
   },
   {
     id: 'standby', subject: 'node', title: 'Standby', disruptive: true, requires: ['node'], accepts: [],
     summary: 'put a node in standby', description: 'Puts NODE in standby: it keeps running but hosts no resources.',
-    run: (c, i, clock) => setStandby(c, need(i, 'node'), true, clock),
+    run: (c, i, clock, onStep) => setStandby(c, need(i, 'node'), true, clock, onStep),
   },
   {
     // The node may take its resources back when they do not stick where they are.
     id: 'unstandby', subject: 'node', title: 'Unstandby', disruptive: true, requires: ['node'], accepts: [],
     summary: 'take a node out of standby', description: 'Takes NODE out of standby.',
-    run: (c, i, clock) => setStandby(c, need(i, 'node'), false, clock),
+    run: (c, i, clock, onStep) => setStandby(c, need(i, 'node'), false, clock, onStep),
   },
   {
     id: 'cleanup', subject: 'resource', title: 'Clean Up', disruptive: false, requires: ['resource'], accepts: ['node'],
     summary: "clear a resource's failures and fail counts",
     description: "Clears RESOURCE's failed operations and fail counts (on --node NODE only, if given).",
-    run: (c, i, clock) => cleanupResource(c, need(i, 'resource'), clock, i.node),
+    run: (c, i, clock, onStep) => cleanupResource(c, need(i, 'resource'), clock, i.node, onStep),
   },
   {
     id: 'enable', subject: 'resource', title: 'Enable', disruptive: false, requires: ['resource'], accepts: [],
     summary: 'let the cluster start a resource', description: 'Lets the cluster start RESOURCE (target-role Started).',
-    run: (c, i, clock) => setEnabled(c, need(i, 'resource'), true, clock),
+    run: (c, i, clock, onStep) => setEnabled(c, need(i, 'resource'), true, clock, onStep),
   },
   {
     id: 'disable', subject: 'resource', title: 'Disable', disruptive: true, requires: ['resource'], accepts: [],
     summary: 'stop a resource and keep it stopped', description: 'Stops RESOURCE and keeps it stopped (target-role Stopped).',
-    run: (c, i, clock) => setEnabled(c, need(i, 'resource'), false, clock),
+    run: (c, i, clock, onStep) => setEnabled(c, need(i, 'resource'), false, clock, onStep),
   },
   {
     // Without its move constraint a resource may go back to where it ran before.
     id: 'clear', subject: 'resource', title: 'Clear Move/Ban Constraints', disruptive: true, requires: ['resource'], accepts: ['node'],
     summary: 'remove the move/ban constraints of a resource',
     description: 'Removes the move/ban constraints of RESOURCE (on --node NODE only, if given).',
-    run: (c, i, clock) => clearResource(c, need(i, 'resource'), clock, i.node),
+    run: (c, i, clock, onStep) => clearResource(c, need(i, 'resource'), clock, i.node, onStep),
   },
   {
     id: 'deploy-agent', subject: 'cluster', title: 'Deploy the Stash Agent', disruptive: false, requires: [], accepts: ['agent'],
@@ -143,7 +144,8 @@ export function operation(id: OperationId): OperationRow {
  * Runs a row with the names it was given. A required name that is missing is a
  * refusal in the report, like any other name the operation cannot work with.
  */
-export function runOperation(row: OperationRow, connection: ClusterConnection, input: OperationInput, clock: Clock): Promise<OperationReport> {
+export function runOperation(row: OperationRow, connection: ClusterConnection, input: OperationInput, clock: Clock,
+  onStep?: StepListener): Promise<OperationReport> {
   const missing = [...row.requires, ...(row.id === 'deploy-agent' ? ['agent' as const] : [])].filter((n) => input[n] === undefined);
   if (missing.length > 0) {
     return Promise.resolve({
@@ -151,7 +153,7 @@ export function runOperation(row: OperationRow, connection: ClusterConnection, i
       problems: [`${row.id} needs ${missing.map((m) => (m === 'agent' ? 'the agent' : `a ${m}`)).join(' and ')}`],
     });
   }
-  return row.run(connection, input, clock);
+  return row.run(connection, input, clock, onStep);
 }
 
 /** Whether a report is deploy-agent's, with its per-node results. */

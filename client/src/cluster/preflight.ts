@@ -3,8 +3,8 @@
  * would make `pcs resource move` fail, do nothing or do harm is found here and
  * refused with a reason, before any command runs. Pure.
  */
+import { pacemakerNumber, SCORE_INFINITY } from '../../../server/src';
 import { planMove } from './colocation';
-import { INFINITY, pacemakerNumber } from './crmMonXml';
 import { ClusterSnapshot } from './snapshot';
 import { allPrimitives, findResource, nodeNamed, startedOn } from './snapshotQueries';
 
@@ -38,7 +38,7 @@ export function preflightFailover(snapshot: ClusterSnapshot, resource: string, t
   }
   for (const l of snapshot.constraints.locations) {
     const score = pacemakerNumber(l.score);
-    if (ids.has(l.resource) && l.node === target && score === -INFINITY) {
+    if (ids.has(l.resource) && l.node === target && score === -SCORE_INFINITY) {
       problems.push(`${l.resource} is banned from ${target} by constraint ${l.id}${l.id.startsWith('cli-ban-') ? ` (clear it with: pcs resource clear ${l.resource} ${target})` : ''}`);
     }
   }

@@ -5,11 +5,11 @@
  * waits until the change shows in the cluster's status (the CIB change, not the
  * resources' reaction to it, which can take as long as a start timeout).
  */
+import { badNodeName, badResourceId } from '../../../server/src';
 import { Clock } from '../remote/processRunner';
 import { awaitState, Check } from './awaitState';
 import { ClusterConnection } from './clusterConnection';
-import { badNodeName, badResourceId } from './names';
-import { outcomeOfAttempts, OperationReport, ReportBuilder } from './operationReport';
+import { outcomeOfAttempts, OperationReport, ReportBuilder, StepListener } from './operationReport';
 import { cleanupCommand, clearCommand, enableCommand, standbyCommand } from './pcsCommands';
 import { ClusterSnapshot } from './snapshot';
 import { allPrimitives, findResource, nodeNamed } from './snapshotQueries';
@@ -27,14 +27,15 @@ interface Step {
   readonly expect: { readonly what: string; readonly check: (s: ClusterSnapshot) => Check };
 }
 
-async function runStep(connection: ClusterConnection, clock: Clock, step: Step): Promise<OperationReport> {
-  const report = new ReportBuilder(step.operation, () => clock.now());
+async function runStep(connection: ClusterConnection, clock: Clock, step: Step, onStep?: StepListener): Promise<OperationReport> {
+  const report = new ReportBuilder(step.operation, () => clock.now(), onStep);
   const bad = step.names.filter((p) => p !== undefined);
   if (bad.length > 0) return report.fail('refused', bad);
   const before = await connection.status();
   if (!before.ok) return report.fail(outcomeOfAttempts(before.attempts), [before.error]);
   const refusal = step.refuse(before.snapshot);
   if (refusal) return report.fail('refused', [refusal], before.snapshot);
+  report.step(`checked: ${step.operation} can be done`);
   let version = '0.11';
   if (step.needsVersion) {
     const pcs = await connection.pcsVersion();
@@ -64,17 +65,17 @@ function check(done: boolean, seen: string): Check {
 }
 
 /** `pcs node standby|unstandby NODE`, verified by the node's standby flag. */
-export function setStandby(connection: ClusterConnection, node: string, on: boolean, clock: Clock): Promise<OperationReport> {
+export function setStandby(connection: ClusterConnection, node: string, on: boolean, clock: Clock, onStep?: StepListener): Promise<OperationReport> {
   return runStep(connection, clock, {
     operation: `${on ? 'standby' : 'unstandby'} ${node}`, names: [badNodeName(node)], needsVersion: true,
     refuse: (s) => noSuchNode(s, node),
     argv: (v) => standbyCommand(v, node, on),
     expect: { what: `${node} ${on ? 'in' : 'out of'} standby`, check: (s) => check(nodeNamed(s, node)?.standby === on, `${node} standby=${String(nodeNamed(s, node)?.standby)}`) },
-  });
+  }, onStep);
 }
 
 /** `pcs resource cleanup RESOURCE [node]`, verified by its failures and fail counts being gone. */
-export function cleanupResource(connection: ClusterConnection, resource: string, clock: Clock, node?: string): Promise<OperationReport> {
+export function cleanupResource(connection: ClusterConnection, resource: string, clock: Clock, node?: string, onStep?: StepListener): Promise<OperationReport> {
   return runStep(connection, clock, {
     operation: `cleanup ${resource}${node ? ` on ${node}` : ''}`, names: [badResourceId(resource), node === undefined ? undefined : badNodeName(node)],
     needsVersion: true, refuse: (s) => noSuchResource(s, resource) ?? (node === undefined ? undefined : noSuchNode(s, node)),
@@ -88,11 +89,11 @@ export function cleanupResource(connection: ClusterConnection, resource: string,
         return check(left.length === 0, `${left.length} failure record(s) left`);
       },
     },
-  });
+  }, onStep);
 }
 
 /** `pcs resource enable|disable RESOURCE`, verified by its target-role. */
-export function setEnabled(connection: ClusterConnection, resource: string, enable: boolean, clock: Clock): Promise<OperationReport> {
+export function setEnabled(connection: ClusterConnection, resource: string, enable: boolean, clock: Clock, onStep?: StepListener): Promise<OperationReport> {
   const stopped = (s: ClusterSnapshot): boolean => {
     const r = findResource(s, resource);
     if (r === undefined) return false;
@@ -104,16 +105,16 @@ export function setEnabled(connection: ClusterConnection, resource: string, enab
     refuse: (s) => noSuchResource(s, resource),
     argv: () => enableCommand(resource, enable),
     expect: { what: `${resource} ${enable ? 'enabled' : 'disabled'}`, check: (s) => check(stopped(s) !== enable, `${resource} ${stopped(s) ? 'disabled' : 'enabled'}`) },
-  });
+  }, onStep);
 }
 
 /** `pcs resource clear RESOURCE [node]`: removes cli-prefer/cli-ban constraints, verified by them being gone. */
-export function clearResource(connection: ClusterConnection, resource: string, clock: Clock, node?: string): Promise<OperationReport> {
+export function clearResource(connection: ClusterConnection, resource: string, clock: Clock, node?: string, onStep?: StepListener): Promise<OperationReport> {
   const left = (s: ClusterSnapshot) => s.leftovers.filter((l) => l.resource === resource && (node === undefined || l.node === node));
   return runStep(connection, clock, {
     operation: `clear ${resource}${node ? ` on ${node}` : ''}`, names: [badResourceId(resource), node === undefined ? undefined : badNodeName(node)],
     needsVersion: false, refuse: (s) => noSuchResource(s, resource),
     argv: () => clearCommand(resource, node),
     expect: { what: `no move/ban constraint left for ${resource}`, check: (s) => check(left(s).length === 0, left(s).map((l) => l.id).join(', ')) },
-  });
+  }, onStep);
 }

@@ -3,6 +3,7 @@
  * resource by id (top level or inside a group or clone), where something runs.
  * Pure functions; the snapshot is never changed.
  */
+import { isActiveRole, STASH_AGENT } from '../../../server/src';
 import { ClusterSnapshot, GroupStatus, NodeStatus, PrimitiveStatus, ResourceStatus } from './snapshot';
 
 /** Every primitive, inside groups and clones too (a clone's instances appear once each). */
@@ -55,7 +56,7 @@ export function runningOn(resource: ResourceStatus): string[] {
 /** True when every primitive of the resource is Started (or Promoted) on `node`. */
 export function startedOn(resource: ResourceStatus, node: string): boolean {
   const prims = allPrimitives([resource]);
-  return prims.length > 0 && prims.every((p) => ['Started', 'Promoted', 'Unpromoted'].includes(p.role) && !p.failed &&
+  return prims.length > 0 && prims.every((p) => isActiveRole(p.role) && !p.failed &&
     p.nodes.length === 1 && p.nodes[0] === node);
 }
 
@@ -65,5 +66,5 @@ export function nodeNamed(snapshot: ClusterSnapshot, name: string): NodeStatus |
 
 /** The primitives running the Stash agent. */
 export function stashPrimitives(snapshot: ClusterSnapshot): PrimitiveStatus[] {
-  return allPrimitives(snapshot.resources).filter((p) => p.agent === 'ocf:heartbeat:stash');
+  return allPrimitives(snapshot.resources).filter((p) => p.agent === STASH_AGENT);
 }

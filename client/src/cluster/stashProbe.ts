@@ -6,15 +6,15 @@
  */
 import { Section } from './statusScript';
 
+// specCluster.ts and clusterConnection.ts (not this area's to edit) import these from here; they live in the vocabulary.
+export { DEFAULT_STASH_STATUS_URL, STASH_AGENT } from '../../../server/src';
+
 /** The status page asked for one Stash resource. */
 export interface StashProbe {
   /** The resource id, or `*` for every Stash resource the cluster has. */
   readonly resource: string;
   readonly url: string;
 }
-
-export const DEFAULT_STASH_STATUS_URL = 'http://localhost:7990/status';
-export const STASH_AGENT = 'ocf:heartbeat:stash';
 
 const CURL_ERRORS: Readonly<Record<number, string>> = {
   6: 'the host in the status URL does not resolve',

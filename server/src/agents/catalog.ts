@@ -18,11 +18,12 @@
 import { BUILTIN_METADATA } from './builtin';
 import { STASH_METADATA_XML } from './generated/stashMetadata';
 import { parseMetadata } from './metadata';
+import { parseAgent, SERVICE_STANDARDS, STASH_AGENT } from '../spec/vocabulary';
 import { AgentCatalog, AgentInfo } from './model';
 import { serviceAgentXml } from './serviceAgents';
 
-/** The canonical name of Stash's agent. */
-export const STASH_AGENT = 'ocf:heartbeat:stash';
+// test/unit/agents/* import STASH_AGENT from here and must stay as they are; the name lives in the vocabulary.
+export { STASH_AGENT } from '../spec/vocabulary';
 
 export interface BuiltinAgents {
   readonly agents: readonly AgentInfo[];
@@ -54,8 +55,8 @@ const serviceAgents = new Map<string, AgentInfo | undefined>();
 
 function serviceAgent(name: string): AgentInfo | undefined {
   if (serviceAgents.has(name)) return serviceAgents.get(name);
-  const m = /^(systemd|lsb|service):([^:\s]+)$/.exec(name);
-  const xml = m ? serviceAgentXml(m[1], m[2]) : undefined;
+  const ref = parseAgent(name);
+  const xml = ref && SERVICE_STANDARDS.includes(ref.standard) ? serviceAgentXml(ref.standard, ref.type) : undefined;
   const r = xml === undefined ? undefined : parseMetadata(xml, { name, origin: 'Pacemaker (generic)' });
   const agent = r?.ok ? r.agent : undefined;
   if (serviceAgents.size > 10_000) serviceAgents.clear();

@@ -7,10 +7,11 @@
  * `deprecated="1"` and `obsoletes="old"`, and OCF 1.1's `unique-group`, `reloadable`
  * and `<deprecated><replaced-with/>`. It never throws: a document that is not
  * well-formed XML, or not OCF meta-data, gives an error result saying where and why.
- * It does not validate against the OCF RelaxNG schema.
+ * It reads the XML through the one reader (`xml/xmlTree.ts`) and does not validate
+ * against the OCF RelaxNG schema.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { parseDuration } from '../spec/values';
+import { parseDuration } from '../spec/vocabulary';
+import { child, childrenNamed, parseXml, XmlElement } from '../xml/xmlTree';
 import { AgentAction, AgentInfo, AgentParameter } from './model';
 
 export type MetadataResult =
@@ -27,47 +28,16 @@ export interface MetadataSource {
 /** The data of an agent, without its lookup methods. */
 export type AgentData = Omit<AgentInfo, 'parameter' | 'action'>;
 
-const LISTS = new Set(['parameter', 'action', 'option', 'replaced-with', 'longdesc', 'shortdesc', 'desc']);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseAttributeValue: false,
-  parseTagValue: false,
-  trimValues: true,
-  isArray: (tag) => LISTS.has(tag),
-});
-
-/** A parsed XML element as fast-xml-parser gives it: text, or an object of children and `@attributes`. */
-type El = string | { readonly [key: string]: unknown };
-
-function attr(el: unknown, name: string): string | undefined {
-  if (el === null || typeof el !== 'object') return undefined;
-  const v = (el as Record<string, unknown>)[`@${name}`];
-  return typeof v === 'string' ? v : undefined;
-}
-
-function child(el: unknown, name: string): unknown {
-  return el !== null && typeof el === 'object' ? (el as Record<string, unknown>)[name] : undefined;
-}
-
-function children(el: unknown, name: string): El[] {
-  const v = child(el, name);
-  if (v === undefined) return [];
-  return (Array.isArray(v) ? v : [v]).map((x) => (x === null || x === undefined ? '' : (x as El)));
-}
-
-function textOf(el: unknown): string {
-  if (typeof el === 'string') return el;
-  const t = child(el, '#text');
-  return typeof t === 'string' ? t : '';
+/** An attribute as written, an empty one included (`default=""` is a default). */
+function attr(el: XmlElement | undefined, name: string): string | undefined {
+  return el?.attrs[name];
 }
 
 /** The English description among several languages, else the first. */
-function desc(el: unknown, name: string): string {
-  const all = children(el, name);
+function desc(el: XmlElement | undefined, name: string): string {
+  const all = childrenNamed(el, name);
   const en = all.find((d) => attr(d, 'lang') === 'en') ?? all[0];
-  return en === undefined ? '' : textOf(en).trim();
+  return en === undefined ? '' : en.text.trim();
 }
 
 const isOne = (v: string | undefined): boolean => v === '1';
@@ -78,8 +48,8 @@ function seconds(text: string | undefined): number | undefined {
   return ms === undefined ? undefined : ms / 1000;
 }
 
-function readParameters(root: unknown): AgentParameter[] | string {
-  const raw = children(child(root, 'parameters'), 'parameter');
+function readParameters(root: XmlElement): AgentParameter[] | string {
+  const raw = childrenNamed(child(root, 'parameters'), 'parameter');
   const replacedBy = new Map<string, string[]>();
   for (const p of raw) {
     const name = attr(p, 'name');
@@ -90,17 +60,17 @@ function readParameters(root: unknown): AgentParameter[] | string {
   for (const [i, p] of raw.entries()) {
     const name = attr(p, 'name');
     if (!name) return `parameter number ${i + 1} has no name attribute`;
-    const content = children(p, 'content')[0];
-    const deprecatedEl = children(p, 'deprecated')[0];
+    const content = child(p, 'content');
+    const deprecatedEl = child(p, 'deprecated');
     const replacedWith = [
-      ...children(deprecatedEl, 'replaced-with').flatMap((r) => attr(r, 'name') ?? []),
+      ...childrenNamed(deprecatedEl, 'replaced-with').flatMap((r) => attr(r, 'name') ?? []),
       ...(replacedBy.get(name) ?? []),
     ];
     const deprecatedDesc = deprecatedEl === undefined ? '' : desc(deprecatedEl, 'desc');
     out.push({
       name,
       type: attr(content, 'type') ?? 'string',
-      options: children(content, 'option').flatMap((o) => attr(o, 'value') ?? []),
+      options: childrenNamed(content, 'option').flatMap((o) => attr(o, 'value') ?? []),
       required: isOne(attr(p, 'required')),
       unique: isOne(attr(p, 'unique')),
       ...(attr(p, 'unique-group') ? { uniqueGroup: attr(p, 'unique-group') } : {}),
@@ -116,9 +86,9 @@ function readParameters(root: unknown): AgentParameter[] | string {
   return out;
 }
 
-function readActions(root: unknown): AgentAction[] | string {
+function readActions(root: XmlElement): AgentAction[] | string {
   const out: AgentAction[] = [];
-  for (const [i, a] of children(child(root, 'actions'), 'action').entries()) {
+  for (const [i, a] of childrenNamed(child(root, 'actions'), 'action').entries()) {
     const name = attr(a, 'name');
     if (!name) return `action number ${i + 1} has no name attribute`;
     const timeout = seconds(attr(a, 'timeout'));
@@ -153,20 +123,10 @@ export function createAgentInfo(data: AgentData): AgentInfo {
 
 /** Parses OCF meta-data XML into an AgentInfo, or says why it cannot. Never throws. */
 export function parseMetadata(xml: string, source: MetadataSource): MetadataResult {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    const { msg, line, col } = valid.err;
-    const where = line ? ` (line ${line}${col ? `, column ${col}` : ''})` : '';
-    return { ok: false, error: `not well-formed XML${where}: ${msg}`, ...(line ? { line } : {}), ...(col ? { column: col } : {}) };
-  }
-  let doc: unknown;
-  try {
-    doc = parser.parse(xml);
-  } catch (err) {
-    return { ok: false, error: `cannot read the XML: ${err instanceof Error ? err.message : String(err)}` };
-  }
-  const root = child(doc, 'resource-agent');
-  if (root === undefined) return { ok: false, error: 'not OCF meta-data: there is no <resource-agent> element' };
+  const parsed = parseXml(xml);
+  if (!parsed.ok) return parsed;
+  const root = parsed.root;
+  if (root.name !== 'resource-agent') return { ok: false, error: 'not OCF meta-data: there is no <resource-agent> element' };
   const xmlName = attr(root, 'name') ?? '';
   const name = source.name ?? xmlName;
   if (!name) return { ok: false, error: 'the <resource-agent> element has no name attribute' };
@@ -175,7 +135,7 @@ export function parseMetadata(xml: string, source: MetadataSource): MetadataResu
   const actions = readActions(root);
   if (typeof actions === 'string') return { ok: false, error: actions };
   const version = attr(root, 'version');
-  const ocfVersion = textOf(children(root, 'version')[0]).trim() || '1.0';
+  const ocfVersion = child(root, 'version')?.text.trim() || '1.0';
   const agent = createAgentInfo({
     name,
     ...(version !== undefined ? { version } : {}),

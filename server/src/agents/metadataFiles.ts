@@ -20,7 +20,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseAgent } from '../spec/model';
+import { parseAgent } from '../spec/vocabulary';
 import { createAgentInfo, parseMetadata } from './metadata';
 import { AgentInfo } from './model';
 

@@ -7,7 +7,7 @@ import { AgentAction, AgentInfo, AgentParameter } from '../agents/model';
 import { AttributeDef, AttributeSet, ValueRule } from '../spec/attributes';
 import { LineIndex } from '../spec/lines';
 import { GroupDecl, NodeDecl, ResourceDecl, SpecModel } from '../spec/model';
-import { parseDuration } from '../spec/values';
+import { parseDuration } from '../spec/vocabulary';
 
 /** Seconds for a person: `240 s`, `1.5 s`. */
 export function secondsText(ms: number): string {

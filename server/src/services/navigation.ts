@@ -9,7 +9,7 @@ import { aliasOrigins, AliasedUse } from '../spec/anchors';
 import { Span, TextEdit } from '../spec/diagnostic';
 import { replaceLiteral } from '../spec/edits';
 import { SpecModel } from '../spec/model';
-import { isValidId } from '../spec/values';
+import { isValidId, isValidNodeName } from '../spec/vocabulary';
 
 export { documentSymbols } from './outline';
 export type { SpecSymbol } from './outline';
@@ -116,13 +116,12 @@ export function prepareRename(model: SpecModel, offset: number): { span: Span; p
   return { span, placeholder: hit.id };
 }
 
-const NODE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 /** Words YAML 1.1 readers take for booleans or null: written quoted so every reader sees a string. */
 const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null)$/i;
 
 function nameProblem(model: SpecModel, hit: IdHit, name: string): string | undefined {
   if (inNodeSpace(hit)) {
-    if (!NODE_NAME.test(name)) {
+    if (!isValidNodeName(name)) {
       return `'${name}' is not a valid node name: use letters, digits, '_', '.' and '-', starting with a letter, digit or '_'.`;
     }
     if (model.nodeIds.has(name)) return `A node named '${name}' already exists: choose another name.`;

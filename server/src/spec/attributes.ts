@@ -5,6 +5,7 @@
  * all read one table. A duration that does not parse is `bad-duration` everywhere.
  */
 import { DiagnosticCode } from './codes';
+import { DEPRECATED_ROLES, ROLES } from './vocabulary';
 
 export type ValueKind = 'string' | 'integer' | 'boolean' | 'duration' | 'score' | 'enum';
 
@@ -49,16 +50,13 @@ function set(id: AttributeSet['id'], noun: string, unknownCode: DiagnosticCode, 
 const bool: ValueRule = { kind: 'boolean' };
 const duration: ValueRule = { kind: 'duration' };
 const integer: ValueRule = { kind: 'integer' };
-const enumOf = (values: string[], deprecated?: Record<string, string>): ValueRule => ({ kind: 'enum', values, deprecated });
+const enumOf = (values: readonly string[], deprecated?: Readonly<Record<string, string>>): ValueRule => ({ kind: 'enum', values, deprecated });
 /**
  * The fixed words of a meta attribute or cluster property. These are name/value pairs
  * in the CIB, which Pacemaker compares without regard to case; operation and
  * constraint words are XML attributes the CIB schema takes only as written.
  */
-const wordOf = (values: string[], deprecated?: Record<string, string>): ValueRule => ({ kind: 'enum', values, deprecated, anyCase: true });
-
-export const ROLES = ['Started', 'Stopped', 'Promoted', 'Unpromoted'];
-export const DEPRECATED_ROLES: Record<string, string> = { Master: 'Promoted', Slave: 'Unpromoted' };
+const wordOf = (values: readonly string[], deprecated?: Readonly<Record<string, string>>): ValueRule => ({ kind: 'enum', values, deprecated, anyCase: true });
 
 export const META_ATTRIBUTES = set('meta', 'meta attribute', 'unknown-meta', 'bad-meta-value', [
   { name: 'migration-threshold', value: { kind: 'integer', min: 0, infinity: true },

@@ -1,8 +1,8 @@
 /**
  * Generates the JSON Schema (draft-07, as yaml-language-server reads it) of a cluster
  * spec's structure from the one definition of the format: the shapes of schema.ts,
- * the attribute vocabularies of attributes.ts and the value patterns of
- * valuePatterns.ts. schemas/cluster-spec.schema.json is this output, committed; a test
+ * the attribute vocabularies of attributes.ts and the value patterns of the
+ * vocabulary (vocabulary/patterns.ts). schemas/cluster-spec.schema.json is this output, committed; a test
  * keeps the two equal, so nobody edits the file by hand.
  *
  * The schema describes structure only: what the agents' meta-data says about params
@@ -14,7 +14,7 @@
 import { AttributeSet, OP_OPTIONS, ValueRule } from './attributes';
 import { SEVERITY_OF } from './codes';
 import { EXTENSION_KEY_PATTERN, FieldDef, ROOT_SHAPE, Shape } from './schema';
-import { anyCaseWords, VALUE_PATTERNS } from './valuePatterns';
+import { anyCaseWords, VALUE_PATTERNS } from './vocabulary';
 
 export type JsonSchema = { [keyword: string]: unknown };
 

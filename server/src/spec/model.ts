@@ -6,6 +6,7 @@
  * feature works on whatever part of a half-typed spec makes sense.
  */
 import { Span } from './diagnostic';
+import { AgentRef, parseAgent } from './vocabulary';
 import { parseYaml, ParsedYaml, YMap, YNode, YPair, YScalar, YSeq } from './yamlTree';
 
 /** A place that names a resource, group or node by id. */
@@ -20,15 +21,6 @@ export interface NodeDecl {
   readonly pair: YPair;
   readonly map?: YMap;
   readonly address?: YScalar;
-}
-
-/** `ocf:heartbeat:stash` → standard ocf, provider heartbeat, type stash. */
-export interface AgentRef {
-  readonly standard: string;
-  readonly provider?: string;
-  readonly type: string;
-  /** The canonical name the catalog is keyed by, e.g. `ocf:heartbeat:IPaddr2`. */
-  readonly name: string;
 }
 
 export interface ResourceDecl {
@@ -97,16 +89,6 @@ export interface SpecModel {
   readonly resourceRefs: readonly Ref[];
   /** Every place a node id is referenced: location constraints. */
   readonly nodeRefs: readonly Ref[];
-}
-
-const AGENT_FORMS = /^(?:(ocf):([A-Za-z0-9_.+-]+):([A-Za-z0-9_.+-]+)|(stonith|systemd|lsb|service):([^:\s]+))$/;
-
-/** Parses an agent string of one of the spec's forms; undefined for anything else. */
-export function parseAgent(text: string): AgentRef | undefined {
-  const m = AGENT_FORMS.exec(text);
-  if (!m) return undefined;
-  if (m[1]) return { standard: 'ocf', provider: m[2], type: m[3], name: `ocf:${m[2]}:${m[3]}` };
-  return { standard: m[4], type: m[5], name: `${m[4]}:${m[5]}` };
 }
 
 export function asMap(node: YNode | undefined): YMap | undefined {

@@ -13,7 +13,7 @@
  */
 import { likelyName, NameKind } from './likelyIds';
 import { asMap, asSeq, SpecModel } from './model';
-import { parseScore, SCORE_INFINITY } from './values';
+import { parseScore, SCORE_INFINITY } from './vocabulary';
 import { YNode, YScalar } from './yamlTree';
 
 export interface RunsWith {

@@ -4,8 +4,9 @@
  * each. The structure checks walk this table; hover and completion read it; the JSON
  * Schema is generated from it. Nothing else restates the format.
  */
-import { AttributeSet, CLONE_OPTIONS, CLUSTER_PROPERTIES, META_ATTRIBUTES, OP_OPTIONS, ROLES, DEPRECATED_ROLES, ValueRule } from './attributes';
+import { AttributeSet, CLONE_OPTIONS, CLUSTER_PROPERTIES, META_ATTRIBUTES, OP_OPTIONS, ValueRule } from './attributes';
 import { DiagnosticCode } from './codes';
+import { DEPRECATED_ROLES, ROLES } from './vocabulary';
 
 export type Shape =
   /** Any scalar, read as text. */

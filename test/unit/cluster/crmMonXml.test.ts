@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INFINITY, parseCrmMon, pacemakerNumber } from '../../../client/src/cluster/crmMonXml';
+import { parseCrmMon } from '../../../client/src/cluster/crmMonXml';
 import { allPrimitives, runningOn } from '../../../client/src/cluster/snapshotQueries';
 import { CloneStatus, GroupStatus } from '../../../client/src/cluster/snapshot';
 import { repoRoot } from '../helpers';
@@ -125,14 +125,5 @@ describe('what is not a status', () => {
     for (const text of [healthy.slice(0, healthy.length / 2), '', '<html></html>', 'Error: crm_mon not found']) {
       assert.equal(parseCrmMon(text).ok, false, text.slice(0, 40));
     }
-  });
-
-  test('Pacemaker numbers: INFINITY and beyond', () => {
-    assert.equal(pacemakerNumber('INFINITY'), INFINITY);
-    assert.equal(pacemakerNumber('+INFINITY'), INFINITY);
-    assert.equal(pacemakerNumber('-INFINITY'), -INFINITY);
-    assert.equal(pacemakerNumber('5000000'), INFINITY);
-    assert.equal(pacemakerNumber('3'), 3);
-    assert.equal(pacemakerNumber('x'), undefined);
   });
 });

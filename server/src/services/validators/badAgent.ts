@@ -8,7 +8,7 @@
 import { AgentCatalog } from '../../agents/model';
 import { diag, SpecFix } from '../../spec/diagnostic';
 import { replaceLiteral } from '../../spec/edits';
-import { parseAgent } from '../../spec/model';
+import { parseAgent } from '../../spec/vocabulary';
 import { Validator } from './types';
 
 /** The known agent a malformed agent string most likely means. */

@@ -7,8 +7,7 @@
  * option) or `.`, or holding anything but letters, digits, `_`, `.` and `-`.
  */
 import { diag } from '../../spec/diagnostic';
-import { isValidNodeName } from '../../spec/valuePatterns';
-import { isValidId } from '../../spec/values';
+import { isValidId, isValidNodeName } from '../../spec/vocabulary';
 import { Validator } from './types';
 
 const ID_RULE = "an id starts with a letter or '_' and holds only letters, digits, '_', '.' and '-'";

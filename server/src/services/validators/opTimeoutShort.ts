@@ -15,22 +15,22 @@ import { resourcesWithAgents } from '../../agents/specResources';
 import { diag, SpecFix, Span, TextEdit } from '../../spec/diagnostic';
 import { addToMapping, fillEmptyKey, replaceLiteral } from '../../spec/edits';
 import { scalarText } from '../../spec/model';
-import { formatSeconds, parseBoolean, parseDuration } from '../../spec/values';
+import { formatSeconds, normalRole, parseBoolean, parseDuration } from '../../spec/vocabulary';
 import { YMap, YNode, YPair } from '../../spec/yamlTree';
 import { Validator } from './types';
 
 /** Pacemaker's operation timeout when neither the operation nor op-defaults set one. */
 export const PACEMAKER_DEFAULT_TIMEOUT_MS = 20_000;
 
-const ROLE_ALIASES: Record<string, string> = { master: 'promoted', slave: 'unpromoted' };
-const normalRole = (role: string | undefined): string | undefined =>
-  role === undefined ? undefined : ROLE_ALIASES[role.toLowerCase()] ?? role.toLowerCase();
+/** A role to compare by: Master and Promoted alike, any case; a word that is no role as itself. */
+const roleKey = (role: string | undefined): string | undefined =>
+  role === undefined ? undefined : (normalRole(role) ?? role).toLowerCase();
 
 /** The advertised action an operation is measured against. */
 function advertised(agent: AgentInfo, name: string, role: string | undefined): AgentAction | undefined {
   const same = agent.actions.filter((a) => a.name === name);
-  const wanted = normalRole(role);
-  return same.find((a) => normalRole(a.role) === wanted) ?? same.find((a) => a.role === undefined) ?? same[0];
+  const wanted = roleKey(role);
+  return same.find((a) => roleKey(a.role) === wanted) ?? same.find((a) => a.role === undefined) ?? same[0];
 }
 
 /** One operation under an action key; `item` is its 1-based place when the action holds a list. */

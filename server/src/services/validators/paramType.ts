@@ -16,7 +16,7 @@ import { paramValues, resourcesWithAgents } from '../../agents/specResources';
 import { diag, SpecFix } from '../../spec/diagnostic';
 import { replaceLiteral } from '../../spec/edits';
 import { suggest } from '../../spec/suggest';
-import { parseBoolean, parseDuration, parseInteger } from '../../spec/values';
+import { parseBoolean, parseDuration, parseInteger } from '../../spec/vocabulary';
 import { Validator } from './types';
 
 /** Values an agent accepts beyond its declared type, by `AGENT PARAMETER`. */

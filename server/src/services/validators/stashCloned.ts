@@ -3,14 +3,15 @@
  * node only; two copies against one home corrupt it. The range is the clone key.
  */
 import { diag } from '../../spec/diagnostic';
-import { hasAgent, STASH } from './stashLayout';
+import { STASH_AGENT } from '../../spec/vocabulary';
+import { hasAgent } from './stashLayout';
 import { Validator } from './types';
 
 export const stashCloned: Validator = {
   codes: ['stash-cloned'],
   check({ model, report }) {
     for (const resource of model.resources) {
-      if (!resource.clone || !hasAgent(resource, STASH)) continue;
+      if (!resource.clone || !hasAgent(resource, STASH_AGENT)) continue;
       const key = resource.clone.key;
       report(diag('stash-cloned', resource.clone.keySpan,
         `${resource.id} is a Stash resource and cannot be ${key === 'clone' ? 'a clone' : 'promotable'}: ` +

@@ -5,14 +5,15 @@
  * business and is not compared. The range is the `stash_home` value.
  */
 import { diag } from '../../spec/diagnostic';
-import { hasAgent, isInside, paramScalar, pathSegments, STASH } from './stashLayout';
+import { STASH_AGENT } from '../../spec/vocabulary';
+import { hasAgent, isInside, paramScalar, pathSegments } from './stashLayout';
 import { Validator } from './types';
 
 export const stashHomeInInst: Validator = {
   codes: ['stash-home-in-inst'],
   check({ model, report }) {
     for (const resource of model.resources) {
-      if (!hasAgent(resource, STASH)) continue;
+      if (!hasAgent(resource, STASH_AGENT)) continue;
       const home = paramScalar(resource, 'stash_home');
       const inst = paramScalar(resource, 'stash_inst');
       if (!home || !inst) continue;

@@ -15,8 +15,9 @@ import { diag, SpecFix } from '../../spec/diagnostic';
 import { ResourceDecl } from '../../spec/model';
 import { runsWith } from '../../spec/runsWith';
 import { suggest } from '../../spec/suggest';
+import { STASH_AGENT } from '../../spec/vocabulary';
 import { colocationFix } from './colocationFix';
-import { FILESYSTEM, hasAgent, isInside, paramScalar, pathSegments, STASH } from './stashLayout';
+import { FILESYSTEM, hasAgent, isInside, paramScalar, pathSegments } from './stashLayout';
 import { Validator } from './types';
 
 /**
@@ -51,7 +52,7 @@ function holderOf(path: readonly string[], byDirectory: ReadonlyMap<string, Moun
 export const stashHomeNotShared: Validator = {
   codes: ['stash-home-not-shared'],
   check({ model, catalog, report }) {
-    const stash = model.resources.filter((r) => hasAgent(r, STASH));
+    const stash = model.resources.filter((r) => hasAgent(r, STASH_AGENT));
     if (stash.length === 0) return;
     const relation = runsWith(model);
     if (!relation.complete) return;

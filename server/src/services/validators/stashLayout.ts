@@ -1,12 +1,12 @@
 /**
- * The facts the Stash-layout checks share: which resources are Stash, its virtual
- * address and shared filesystems (by agent name, so no catalog is needed), a
- * resource's scalar parameter, and whether one path lies inside another, path by path.
+ * The facts the Stash-layout checks share: the agents of Stash's virtual address and
+ * shared filesystems (by name, so no catalog is needed; Stash's own is the
+ * vocabulary's STASH_AGENT), a resource's scalar parameter, and whether one path lies
+ * inside another, path by path.
  */
 import { ResourceDecl } from '../../spec/model';
 import { YScalar } from '../../spec/yamlTree';
 
-export const STASH = 'ocf:heartbeat:stash';
 export const IPADDR2 = 'ocf:heartbeat:IPaddr2';
 export const FILESYSTEM = 'ocf:heartbeat:Filesystem';
 

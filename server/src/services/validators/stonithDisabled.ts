@@ -5,7 +5,7 @@
  */
 import { CLUSTER_PROPERTIES } from '../../spec/attributes';
 import { diag } from '../../spec/diagnostic';
-import { parseBoolean } from '../../spec/values';
+import { parseBoolean } from '../../spec/vocabulary';
 import { structureFindings } from './structureWalk';
 import { Validator } from './types';
 

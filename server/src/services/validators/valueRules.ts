@@ -8,7 +8,7 @@ import { ValueRule } from '../../spec/attributes';
 import { DiagnosticCode } from '../../spec/codes';
 import { Shape } from '../../spec/schema';
 import { didYouMean } from '../../spec/suggest';
-import { parseBoolean, parseDuration, parseInteger, parseScore } from '../../spec/values';
+import { isInfinity, parseBoolean, parseDuration, parseInteger, parseScore } from '../../spec/vocabulary';
 import { YScalar } from '../../spec/yamlTree';
 
 /** A scalar shape of schema.ts: an integer field or a value checked by a rule. */
@@ -53,7 +53,7 @@ export function checkRule(rule: ValueRule, text: string): ValueProblem | undefin
     case 'duration': return parseDuration(text) === undefined ? failed : undefined;
     case 'score': return parseScore(text) === undefined ? failed : undefined;
     case 'integer': {
-      if (rule.infinity && /^\s*\+?INFINITY\s*$/i.test(text)) return undefined;
+      if (rule.infinity && isInfinity(text)) return undefined;
       const n = parseInteger(text);
       return n === undefined || !inRange(n, rule) ? failed : undefined;
     }

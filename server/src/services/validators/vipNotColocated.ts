@@ -6,8 +6,9 @@
  */
 import { diag, SpecFix } from '../../spec/diagnostic';
 import { runsWith } from '../../spec/runsWith';
+import { STASH_AGENT } from '../../spec/vocabulary';
 import { colocationFix } from './colocationFix';
-import { hasAgent, IPADDR2, STASH } from './stashLayout';
+import { hasAgent, IPADDR2 } from './stashLayout';
 import { Validator } from './types';
 
 /** At most this many fixes, one per Stash resource the address could follow. */
@@ -16,7 +17,7 @@ const MAX_FIXES = 3;
 export const vipNotColocated: Validator = {
   codes: ['vip-not-colocated'],
   check({ model, report }) {
-    const stash = model.resources.filter((r) => hasAgent(r, STASH));
+    const stash = model.resources.filter((r) => hasAgent(r, STASH_AGENT));
     if (stash.length === 0) return;
     const relation = runsWith(model);
     if (!relation.complete) return;

@@ -1,0 +1,189 @@
+/**
+ * One cluster as the editor holds it: the spec file it comes from, the
+ * connection opened for it (lazily, with openCluster, kept warm between
+ * refreshes), the last snapshot or the last failure, and the operations run on
+ * it. Knows nothing of VS Code: the registry feeds it text and settings, the
+ * explorer reads `view()`. A refresh never throws; it records what went wrong.
+ */
+import { buildModel } from '../../../server/src';
+import { ClusterConnection } from '../cluster/clusterConnection';
+import { ClusterDeps, ClusterSettings, openCluster } from '../cluster/openCluster';
+import { OperationReport, outcomeOfAttempts } from '../cluster/operationReport';
+import { OperationInput, OperationRow, runOperation } from '../cluster/operations';
+import { ClusterSnapshot } from '../cluster/snapshot';
+import { clusterFromSpec, SpecCluster } from '../cluster/specCluster';
+import { sshOptionArgs } from '../remote/sshOptions';
+import { ClusterState, ClusterView, DesiredView } from '../explorer/treeModel';
+import { failureHint } from './failureHint';
+import { desiredView } from './desiredView';
+
+export interface SessionOptions {
+  /** Whether remote commands may run at all (VS Code's workspace trust). */
+  readonly trusted: boolean;
+  readonly settings: ClusterSettings;
+  readonly deps: ClusterDeps;
+}
+
+export class ClusterSession {
+  private spec: SpecCluster;
+  private desired: DesiredView;
+  private connection?: ClusterConnection;
+  private state: ClusterState;
+  private snapshot?: ClusterSnapshot;
+  private error?: { message: string; hint: string };
+  private refreshing?: Promise<void>;
+  private busy = 0;
+
+  constructor(
+    readonly key: string,
+    readonly specLabel: string,
+    text: string,
+    private options: SessionOptions,
+    private readonly onChange: () => void,
+  ) {
+    const model = buildModel(text);
+    this.spec = clusterFromSpec(model);
+    this.desired = desiredView(model);
+    this.state = this.restingState();
+  }
+
+  /** The cluster's name: the spec's `cluster`, else the file. */
+  get name(): string {
+    return this.spec.name ?? this.specLabel;
+  }
+
+  get nodeNames(): readonly string[] {
+    return this.spec.nodes.map((n) => n.name);
+  }
+
+  get lastSnapshot(): ClusterSnapshot | undefined {
+    return this.snapshot;
+  }
+
+  /** Whether an operation is running: auto-refresh waits for it. */
+  get isBusy(): boolean {
+    return this.busy > 0;
+  }
+
+  private restingState(): ClusterState {
+    if (!this.options.trusted) return 'untrusted';
+    if (this.spec.nodes.length === 0) return 'no-nodes';
+    return 'not-connected';
+  }
+
+  view(): ClusterView {
+    return {
+      key: this.key, name: this.name, specLabel: this.specLabel, state: this.state, desired: this.desired,
+      ...(this.state === 'connected' && this.snapshot ? { snapshot: this.snapshot } : {}),
+      ...(this.error ? { error: this.error } : {}),
+    };
+  }
+
+  /** The spec changed on disk or in the editor: a new node list means a new connection. */
+  async updateSpec(text: string): Promise<void> {
+    const model = buildModel(text);
+    const spec = clusterFromSpec(model);
+    const sameNodes = JSON.stringify(spec.nodes) === JSON.stringify(this.spec.nodes) &&
+      JSON.stringify(spec.stashProbes) === JSON.stringify(this.spec.stashProbes);
+    this.spec = spec;
+    this.desired = desiredView(model);
+    if (!sameNodes) await this.disconnect();
+    this.onChange();
+  }
+
+  /** Trust or settings changed: connections made under the old ones are closed. */
+  async updateOptions(options: SessionOptions): Promise<void> {
+    this.options = options;
+    await this.disconnect();
+    this.onChange();
+  }
+
+  /** Closes the connection; the tree falls back to the spec. */
+  async disconnect(): Promise<void> {
+    const c = this.connection;
+    this.connection = undefined;
+    this.snapshot = undefined;
+    this.error = undefined;
+    this.state = this.restingState();
+    await c?.close();
+  }
+
+  private open(): ClusterConnection | string {
+    if (!this.options.trusted) return 'the workspace is not trusted, so no command runs on the cluster';
+    if (this.connection) return this.connection;
+    const opened = openCluster(this.spec, this.options.settings, this.options.deps);
+    if (!opened.ok) return opened.error;
+    this.connection = opened.connection;
+    return opened.connection;
+  }
+
+  /** One status query; concurrent calls share it. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.doRefresh().finally(() => { this.refreshing = undefined; });
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<void> {
+    const connection = this.open();
+    if (typeof connection === 'string') {
+      this.state = this.restingState();
+      this.onChange();
+      return;
+    }
+    if (this.state !== 'connected') {
+      this.state = 'connecting';
+      this.onChange();
+    }
+    const status = await connection.status();
+    if (connection !== this.connection) return; // disconnected meanwhile
+    if (status.ok) {
+      this.snapshot = status.snapshot;
+      this.error = undefined;
+      this.state = 'connected';
+    } else {
+      this.snapshot = undefined;
+      this.state = 'failed';
+      const failure = status.attempts.find((a) => a.failure)?.failure;
+      this.error = { message: status.error.split('\n').map((l) => l.trim()).filter((l) => l !== '').join(' '), hint: failureHint(outcomeOfAttempts(status.attempts), failure) };
+    }
+    this.onChange();
+  }
+
+  /** Runs one operation row; the snapshot in its report (or a fresh one) replaces the tree's. */
+  async run(row: OperationRow, input: OperationInput, onStep?: (step: string) => void): Promise<OperationReport> {
+    const connection = this.open();
+    if (typeof connection === 'string') {
+      return { ok: false, outcome: 'refused', operation: row.id, elapsedMs: 0, steps: [], problems: [connection] };
+    }
+    this.busy += 1;
+    try {
+      const report = await runOperation(row, connection, input, this.options.deps.clock, onStep);
+      if (report.snapshot && connection === this.connection) {
+        this.snapshot = report.snapshot;
+        this.state = 'connected';
+        this.error = undefined;
+        this.onChange();
+      }
+      return report;
+    } finally {
+      this.busy -= 1;
+    }
+  }
+
+  /**
+   * The argument vector of an interactive `ssh` to a node, with the same options
+   * the cluster commands use (config file, strict host keys, timeouts), but its
+   * own login and a terminal.
+   */
+  terminalArgs(nodeName: string): string[] | string {
+    if (!this.options.trusted) return 'the workspace is not trusted, so no ssh runs';
+    const node = this.spec.nodes.find((n) => n.name === nodeName);
+    if (node === undefined) return `${nodeName} is not a node of ${this.specLabel}`;
+    const { statusTimeoutMs: _t, controlDirBase: _c, ...ssh } = this.options.settings;
+    return [...sshOptionArgs({ settings: ssh, target: node.target, ...(node.target.user ? { user: node.target.user } : {}) }), '-t', '--', node.target.host];
+  }
+
+  dispose(): Promise<void> {
+    return this.disconnect();
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Everything the commands ask or tell the user, behind one interface: the real
+ * one shows VS Code's modals, quick picks and notifications; the extension-host
+ * tests replace it (through the extension's exported API) with one that answers
+ * as a test says. The end-to-end test clicks the real dialogs.
+ */
+import * as vscode from 'vscode';
+import { UnknownHostKeyPrompt } from '../remote/sshOptions';
+
+export interface PickItem<T> {
+  readonly label: string;
+  readonly description?: string;
+  readonly value: T;
+}
+
+export type Confirmation = 'yes' | 'always' | undefined;
+
+export interface Ui {
+  /** A modal naming what will happen; `always` also means "don't ask again for this cluster". */
+  confirm(message: string, detail: string, action: string): Promise<Confirmation>;
+  /** A modal saying why nothing was done. */
+  refused(message: string, problems: readonly string[]): Promise<void>;
+  pick<T>(items: readonly PickItem<T>[], placeholder: string): Promise<T | undefined>;
+  /** Whether to trust a node's unknown host key (recorded as ssh's accept-new does). */
+  trustHostKey(prompt: UnknownHostKeyPrompt): Promise<boolean>;
+  info(message: string): void;
+  /** An error notification with a "Show Output" button. */
+  error(message: string, showOutput: () => void): void;
+}
+
+export const vscodeUi: Ui = {
+  async confirm(message, detail, action) {
+    const always = `${action}, Don't Ask Again for This Cluster`;
+    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action, always);
+    return choice === action ? 'yes' : choice === always ? 'always' : undefined;
+  },
+  async refused(message, problems) {
+    await vscode.window.showErrorMessage(message, { modal: true, detail: problems.map((p) => `• ${p}`).join('\n') });
+  },
+  async pick(items, placeholder) {
+    const chosen = await vscode.window.showQuickPick(items.map((i) => ({ label: i.label, description: i.description, item: i })), { placeHolder: placeholder });
+    return chosen?.item.value;
+  },
+  async trustHostKey(p) {
+    const trust = 'Trust This Key';
+    const choice = await vscode.window.showWarningMessage(
+      `The host key of ${p.node} (${p.endpoint}) is not known yet.`,
+      {
+        modal: true,
+        detail: `${p.keyType ?? 'Its'} key fingerprint is ${p.fingerprint ?? 'unknown'}.\n\n` +
+          'Compare it with the node\'s own key (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the node) before trusting it. ' +
+          'Trusting it records it in known_hosts, as ssh does with StrictHostKeyChecking=accept-new; a key that changes later is always refused.',
+      },
+      trust,
+    );
+    return choice === trust;
+  },
+  info(message) {
+    void vscode.window.showInformationMessage(message);
+  },
+  error(message, showOutput) {
+    void vscode.window.showErrorMessage(message, 'Show Output').then((c) => { if (c) showOutput(); });
+  },
+};

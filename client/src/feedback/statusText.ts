@@ -1,0 +1,24 @@
+/** The status bar's words for one cluster: where Stash runs and how the cluster is. Pure. */
+import { allPrimitives } from '../cluster/snapshotQueries';
+import { ClusterView, STASH_AGENT_NAME } from '../explorer/treeModel';
+
+/** The item's text and tooltip for one cluster's view. Pure. */
+export function statusText(view: ClusterView): { text: string; tooltip: string; warning: boolean } {
+  const s = view.snapshot;
+  if (view.state !== 'connected' || s === undefined) {
+    const failed = view.state === 'failed';
+    return { text: `$(${failed ? 'error' : 'circle-large-outline'}) ${view.name}: ${failed ? 'unreachable' : 'not connected'}`, tooltip: view.error?.message ?? 'Stash HA: open the view to connect', warning: failed };
+  }
+  const stash = allPrimitives(s.resources).find((p) => p.agent === STASH_AGENT_NAME);
+  const app = stash ? s.stash.find((x) => x.resource === stash.id) : undefined;
+  const offline = s.nodes.filter((n) => n.state !== 'online').map((n) => `${n.name} ${n.state}`);
+  const trouble = [...offline, ...(s.quorum ? [] : ['no quorum']), ...(s.failures.length ? [`${s.failures.length} failure(s)`] : []),
+    ...(s.leftovers.length ? [`${s.leftovers.length} leftover constraint(s)`] : [])];
+  const where = stash ? (stash.nodes.length ? `Stash on ${stash.nodes.join(', ')}${app?.state ? ` · ${app.state}` : ''}` : 'Stash stopped') : 'no Stash';
+  const healthy = trouble.length === 0 && (!stash || (stash.nodes.length === 1 && (app?.state ?? 'RUNNING') === 'RUNNING'));
+  return {
+    text: `$(${healthy ? 'pass' : 'warning'}) ${where}`,
+    tooltip: `${view.name}: ${healthy ? 'healthy' : trouble.join(', ') || 'Stash is not running normally'} (Pacemaker ${s.pacemakerVersion}, asked ${s.queriedNode})`,
+    warning: !healthy,
+  };
+}
