@@ -5,7 +5,7 @@
  * the foreground (`sshd -D -e`) so it is ended by its PID; its log tells how many
  * logins happened. Test-only.
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -186,10 +186,44 @@ export class TestSshd {
   }
 }
 
+/** The throw-away account `unprivilegedUser` makes when the machine has none to lend. */
+export const THROWAWAY_USER = 'stashhatest';
+
+function known(database: 'passwd' | 'group', name: string): boolean {
+  return spawnSync('getent', [database, name]).status === 0;
+}
+
+function runOrThrow(command: string, args: readonly string[]): void {
+  const r = spawnSync(command, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr.trim()}`);
+}
+
+/**
+ * Makes sure the system account `name` exists as the tests need it: shell /bin/sh,
+ * no home (/nonexistent), and nothing else. Safe to call again, and after a run that
+ * crashed before removing it: an account left behind is brought back to that state,
+ * and a group of that name left without its user becomes its group.
+ * `remove` deletes the account even if a process of it is still ending (an sshd session).
+ */
+export function throwAwayUser(name: string): { name: string; remove(): void } {
+  if (known('passwd', name)) {
+    runOrThrow('usermod', ['--shell', '/bin/sh', '--home', '/nonexistent', name]);
+  } else {
+    runOrThrow('useradd', ['--system', '--shell', '/bin/sh', '--home-dir', '/nonexistent', '--no-create-home',
+      ...(known('group', name) ? ['--gid', name] : ['--user-group']), name]);
+  }
+  return {
+    name,
+    remove: () => {
+      if (known('passwd', name)) runOrThrow('userdel', ['--force', name]);
+    },
+  };
+}
+
 /**
  * An unprivileged account with a login shell for the sudo test: an existing one
- * from the password database if there is one, else a throw-away account this
- * function creates (and `remove` deletes).
+ * from the password database if there is one, else the throw-away account
+ * `THROWAWAY_USER`, made (or taken over from a crashed run) and deleted by `remove`.
  */
 export function unprivilegedUser(): { name: string; remove(): void } {
   const shells = new Set(readFileSync('/etc/shells', 'utf8').split('\n').filter((l) => l.startsWith('/')));
@@ -197,7 +231,5 @@ export function unprivilegedUser(): { name: string; remove(): void } {
     const [name, , uid, , , , shell] = line.split(':');
     if (name && Number(uid) >= 1000 && Number(uid) < 65534 && shells.has(shell)) return { name, remove: () => undefined };
   }
-  const name = 'stashhatest';
-  execFileSync('useradd', ['--system', '--shell', '/bin/sh', '--home-dir', '/nonexistent', '--no-create-home', name]);
-  return { name, remove: () => execFileSync('userdel', [name]) };
+  return throwAwayUser(THROWAWAY_USER);
 }
