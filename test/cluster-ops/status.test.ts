@@ -142,7 +142,8 @@ describe('status and ssh on a real cluster', { timeout: 600_000 }, () => {
       const dead = await conn.run({ argv: ['true'] }, crashed);
       assert.equal(dead.failure?.kind, 'unreachable', dead.failure?.message);
       assert.match(dead.failure?.message ?? '', new RegExp(`^${crashed} \\(`));
-      assert.ok(dead.durationMs < 20_000, `a clear error within the timeout (${dead.durationMs} ms)`);
+      // Ended by the connect timeout (or the kernel's no-route), not by the command deadline (kind 'timeout').
+      assert.match(dead.failure?.message ?? '', /no answer within the \d+ s connect timeout|no route to the host/);
       t.diagnostic(`dead node: "${dead.failure?.message}" after ${(dead.durationMs / 1000).toFixed(1)} s`);
     });
   });
