@@ -6,6 +6,28 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Node.js 20 or later and npm come first: the build and every test need them, and
+# Debian 12's own nodejs package is Node 18, so apt-get cannot be the answer here.
+node_problem=""
+if ! command -v node >/dev/null 2>&1; then
+  node_problem="Node.js is not installed."
+elif ! node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null) || [ "$node_major" -lt 20 ]; then
+  node_problem="Node.js $(node --version 2>/dev/null || echo '(unknown version)') is too old."
+fi
+if ! command -v npm >/dev/null 2>&1; then
+  node_problem="${node_problem:+$node_problem }npm is not installed."
+fi
+if [ -n "$node_problem" ]; then
+  cat >&2 <<EOF
+setup: $node_problem
+setup: Stash HA needs Node.js 20 or later, with npm. On Debian 12, 'apt-get install nodejs npm'
+setup: gives Node 18, which is too old. Install Node.js 20 or later from https://nodejs.org/
+setup: or the NodeSource packages for Debian,
+setup: make sure 'node' and 'npm' are on PATH, then run this script again.
+EOF
+  exit 1
+fi
+
 APT_PACKAGES=(
   pacemaker pacemaker-cli-utils pcs corosync resource-agents
   libxml2-utils openssh-server openssh-client shellcheck curl iproute2 procps psmisc sudo python3 util-linux dash
