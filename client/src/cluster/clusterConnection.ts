@@ -1,7 +1,7 @@
 /**
- * A cluster as seen through its nodes: sends the status query to one node at a
- * time (the one that answered last, so the shared connection is warm), falls
- * over to the next when a node cannot be reached, and remembers per node which
+ * A cluster as seen through its nodes: sends the status query to the node that
+ * answered last (its shared connection is warm), and to the next as well when
+ * that one is slow or cannot be reached, and remembers per node which
  * Pacemaker and pcs versions it runs. Commands for operations go through here
  * too, to a node that answers. Not a singleton: one per cluster spec, closed by
  * its owner.
@@ -30,7 +30,12 @@ export interface ConnectionOptions {
   readonly statusTimeoutMs?: number;
   /** Wall-clock time for snapshots (tests pass a fixed one). */
   readonly date?: () => Date;
+  /** How long the first node asked may take before the next is asked as well (default 1.5 s). */
+  readonly hedgeMs?: number;
 }
+
+type Assembled = Extract<ReturnType<typeof assembleSnapshot>, { ok: true }>;
+type NodeAnswer = { readonly ok: true; readonly assembled: Assembled } | { readonly ok: false };
 
 /** How asking one node went. */
 export interface NodeAttempt {
@@ -78,46 +83,86 @@ export class ClusterConnection {
     return this.nodes.find((n) => n.name === name);
   }
 
-  /** Takes one snapshot: one query to the first node that answers (two when Stash must be asked elsewhere). */
+  /**
+   * Takes one snapshot: one query to the first node that answers (two when Stash
+   * must be asked elsewhere). The node that answered last is asked first; when it
+   * has not answered within `hedgeMs` (a node that died keeps its shared
+   * connection waiting for a while), the next node is asked too, and the first
+   * good answer is taken. A failure moves on to the next node at once.
+   */
   async status(): Promise<StatusOutcome> {
     const attempts: NodeAttempt[] = [];
-    for (const node of this.order()) {
-      const started = this.deps.clock.now();
-      const { command, marker } = statusCommand(this.modes.get(node.name) ?? 'auto', this.urls, this.options.statusTimeoutMs ?? 20_000);
-      const result = await this.session.exec(node.target, command);
-      const elapsed = (): number => this.deps.clock.now() - started;
-      if (result.failure) {
-        attempts.push({ node: node.name, durationMs: elapsed(), error: result.failure.message, failure: result.failure });
+    const queue = this.order();
+    const hedgeMs = this.options.hedgeMs ?? 1_500;
+    const running = new Map<string, Promise<{ node: ClusterNode; answer: NodeAnswer }>>();
+    const launch = (): void => {
+      const node = queue.shift();
+      if (node !== undefined) running.set(node.name, this.ask(node, attempts).then((answer) => ({ node, answer })));
+    };
+    launch();
+    while (running.size > 0) {
+      let hedge: ReturnType<typeof setTimeout> | undefined;
+      const timer = queue.length === 0 ? undefined : new Promise<'hedge'>((resolve) => { hedge = setTimeout(() => resolve('hedge'), hedgeMs); });
+      const first = await Promise.race([...running.values(), ...(timer ? [timer] : [])]);
+      if (hedge !== undefined) clearTimeout(hedge);
+      if (first === 'hedge') {
+        launch();
         continue;
       }
-      const sections = splitSections(result.stdout, marker);
-      const assembled = assembleSnapshot({
-        sections, queriedNode: node.name, probes: this.probes, urls: this.urls,
-        takenAt: (this.options.date ?? (() => new Date()))(), warnings: attempts.map((a) => a.error ?? ''),
-      });
-      if (!assembled.ok) {
-        attempts.push({ node: node.name, durationMs: elapsed(), error: `${assembled.error}${result.stderr.trim() ? ` (${result.stderr.trim()})` : ''}` });
+      running.delete(first.node.name);
+      if (!first.answer.ok) {
+        launch();
         continue;
       }
-      this.modes.set(node.name, assembled.format === 'crm_mon-1.1' ? '1' : '2');
-      this.pacemakerVersions.set(node.name, assembled.snapshot.pacemakerVersion);
-      attempts.push({ node: node.name, durationMs: elapsed() });
-      this.preferred = node.name;
+      const { assembled } = first.answer;
+      this.modes.set(first.node.name, assembled.format === 'crm_mon-1.1' ? '1' : '2');
+      this.pacemakerVersions.set(first.node.name, assembled.snapshot.pacemakerVersion);
+      this.preferred = first.node.name;
       let snapshot = assembled.snapshot;
-      if (assembled.pendingStash.length > 0) snapshot = await this.askStashElsewhere(snapshot, assembled.pendingStash);
-      return { ok: true, snapshot, attempts };
+      // A node that failed or has not answered yet is not asked again for Stash's page in this refresh.
+      const silent = new Set([...running.keys(), ...attempts.filter((a) => a.error !== undefined).map((a) => a.node)]);
+      if (assembled.pendingStash.length > 0) snapshot = await this.askStashElsewhere(snapshot, assembled.pendingStash, silent);
+      return { ok: true, snapshot, attempts: [...attempts] };
     }
-    return { ok: false, error: `no node answered the status query:\n${attempts.map((a) => `  ${a.error}`).join('\n')}`, attempts };
+    return { ok: false, error: `no node answered the status query:\n${attempts.map((a) => `  ${a.error}`).join('\n')}`, attempts: [...attempts] };
+  }
+
+  /** Asks one node for the status; its attempt is recorded either way. */
+  private async ask(node: ClusterNode, attempts: NodeAttempt[]): Promise<NodeAnswer> {
+    const started = this.deps.clock.now();
+    const { command, marker } = statusCommand(this.modes.get(node.name) ?? 'auto', this.urls, this.options.statusTimeoutMs ?? 20_000);
+    const result = await this.session.exec(node.target, command);
+    const elapsed = (): number => this.deps.clock.now() - started;
+    if (result.failure) {
+      attempts.push({ node: node.name, durationMs: elapsed(), error: result.failure.message, failure: result.failure });
+      return { ok: false };
+    }
+    const sections = splitSections(result.stdout, marker);
+    const assembled = assembleSnapshot({
+      sections, queriedNode: node.name, probes: this.probes, urls: this.urls,
+      takenAt: (this.options.date ?? (() => new Date()))(), warnings: attempts.map((a) => a.error ?? ''),
+    });
+    if (!assembled.ok) {
+      attempts.push({ node: node.name, durationMs: elapsed(), error: `${assembled.error}${result.stderr.trim() ? ` (${result.stderr.trim()})` : ''}` });
+      return { ok: false };
+    }
+    attempts.push({ node: node.name, durationMs: elapsed() });
+    return { ok: true, assembled };
   }
 
   /** Reads Stash's status page on the node that runs it; that node is asked first next time. */
-  private async askStashElsewhere(snapshot: ClusterSnapshot, pending: readonly { resource: string; node: string; url: string }[]): Promise<ClusterSnapshot> {
+  private async askStashElsewhere(snapshot: ClusterSnapshot, pending: readonly { resource: string; node: string; url: string }[],
+    silent: ReadonlySet<string>): Promise<ClusterSnapshot> {
     const answers: StashAppStatus[] = [];
     const warnings: string[] = [];
     for (const p of pending) {
       const node = this.node(p.node);
       if (node === undefined) {
         answers.push({ resource: p.resource, url: p.url, node: p.node, error: `${p.node} is not a node of the spec, so it cannot be asked` });
+        continue;
+      }
+      if (silent.has(p.node)) {
+        answers.push({ resource: p.resource, url: p.url, node: p.node, error: `${p.node} did not answer the status query, so its Stash was not asked` });
         continue;
       }
       const { command, marker } = statusCommand('stash', [p.url], 10_000);

@@ -40,6 +40,8 @@ export interface FakeNode {
   badChecksum?: boolean;
   /** ssh refuses the node's host key as unknown (fingerprint SHA256:fakefp). */
   unknownHostKey?: boolean;
+  /** Every command to the node waits for this first: a node whose connection hangs until the test lets it go. */
+  gate?: Promise<void>;
 }
 
 const STUBS: Record<string, string> = {
@@ -89,6 +91,7 @@ export class FakeNodes implements ProcessRunner {
     if (args.includes('-O')) return { exitCode: 0, stdout: '', stderr: '', durationMs: 1, timedOut: false };
     this.calls.push(host);
     const node = this.nodes[host];
+    if (node?.gate) await node.gate;
     if (node === undefined || node.down) {
       return { exitCode: 255, stdout: '', stderr: `ssh: connect to host ${host} port 22: Connection refused\n`, durationMs: 1, timedOut: false };
     }
