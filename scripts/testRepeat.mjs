@@ -42,7 +42,9 @@ for (let i = 1; i <= count; i++) {
   writeFileSync(log, r.output);
   const why = r.timedOut ? 'killed after the run deadline' : r.signal ? `ended by ${r.signal}` : `exit ${r.code}`;
   console.log(`run ${i}/${count}: FAILED (${why}, ${seconds} s); output in ${log}`);
-  for (const line of r.output.split('\n').filter((l) => /^\s*not ok |^# Error:/.test(l))) console.log(`  ${line.trim()}`);
+  // The spec reporter marks failed tests with ✖ (listed twice: where they ran, and in its summary).
+  const marked = r.output.split('\n').filter((l) => /^\s*✖ |asynchronous activity after the test ended/.test(l)).map((l) => l.trim());
+  for (const line of [...new Set(marked)].slice(0, 10)) console.log(`  ${line}`);
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
