@@ -23,3 +23,8 @@ export type { StashHaSettings } from './settings';
 export * from './spec/vocabulary';
 export { parseXml, child, childrenNamed, descendants, attr } from './xml/xmlTree';
 export type { XmlElement, XmlParse } from './xml/xmlTree';
+export { desiredCluster } from './spec/desired';
+export type {
+  DesiredCluster, DesiredValue, DesiredAttribute, DesiredRef, DesiredNode, DesiredSsh, DesiredResource, DesiredOperation,
+  DesiredClone, DesiredGroup, DesiredConstraints, DesiredColocation, DesiredOrder, DesiredLocation, DesiredStash, DesiredProblem,
+} from './spec/desired';
