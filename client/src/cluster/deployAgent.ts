@@ -9,6 +9,7 @@
  * agent back. A node that fails keeps (or gets back) what it had.
  */
 import { createHash } from 'node:crypto';
+import { STASH_AGENT } from '../../../server/src';
 import { Clock } from '../remote/processRunner';
 import { RemoteResult, shellScript } from '../remote/remoteCommand';
 import { ClusterConnection } from './clusterConnection';
@@ -30,7 +31,7 @@ const INSTALL = [
   'if [ -f "$dest" ]; then cp -p "$dest" "$dest.previous.tmp" && mv -f "$dest.previous.tmp" "$dest.previous" || exit 25; fi',
   'mv -f "$tmp" "$dest" || exit 26',
   'printf \'%s metadata\\n\' "$m"',
-  'crm_resource --show-metadata ocf:heartbeat:stash',
+  `crm_resource --show-metadata ${STASH_AGENT}`,
   'printf \'\\n%s rc %s\\n\' "$m" "$?"',
 ].join('\n');
 

@@ -6,12 +6,13 @@
  * runs the row with a progress notification, and says how it ended.
  */
 import * as vscode from 'vscode';
+import { STASH_AGENT } from '../../../server/src';
 import { OperationInput, operation, OperationRow } from '../cluster/operations';
 import { ClusterSnapshot } from '../cluster/snapshot';
 import { allPrimitives, runningOn } from '../cluster/snapshotQueries';
 import { ClusterRegistry } from '../clusters/clusterRegistry';
 import { ClusterSession } from '../clusters/clusterSession';
-import { STASH_AGENT_NAME, TreeNode } from '../explorer/treeModel';
+import { TreeNode } from '../explorer/treeModel';
 import { OutputLog } from '../feedback/output';
 import { showReport } from '../feedback/reports';
 import { readSettings } from '../settings';
@@ -63,7 +64,7 @@ async function pickNode(ctx: CommandContext, session: ClusterSession, row: Opera
 /** The Stash resource to move for "Fail Over Stash to This Node". */
 async function stashResource(ctx: CommandContext, session: ClusterSession): Promise<string | undefined> {
   const s = await snapshotOf(session);
-  const stash = s ? allPrimitives(s.resources).filter((p) => p.agent === STASH_AGENT_NAME) : [];
+  const stash = s ? allPrimitives(s.resources).filter((p) => p.agent === STASH_AGENT) : [];
   if (stash.length <= 1) return stash[0]?.id;
   return ctx.ui().pick(stash.map((p) => ({ label: p.id, description: p.nodes.join(', '), value: p.id })), 'Which Stash resource?');
 }
@@ -75,7 +76,7 @@ async function inputFor(ctx: CommandContext, session: ClusterSession, row: Opera
     input.node = item?.target.node ?? await pickNode(ctx, session, row, {});
     input.resource = await stashResource(ctx, session);
     if (input.resource === undefined) {
-      await ctx.ui().refused(`${session.name} runs no Stash resource (${STASH_AGENT_NAME}) to fail over`, ['Create Stash with pcs, or check the cluster\'s status.']);
+      await ctx.ui().refused(`${session.name} runs no Stash resource (${STASH_AGENT}) to fail over`, ['Create Stash with pcs, or check the cluster\'s status.']);
       return undefined;
     }
   } else {

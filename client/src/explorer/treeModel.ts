@@ -10,6 +10,7 @@
  * states (`online`, `standby`, `started`, `stopped`, `disabled`, `failed`,
  * `stash`, `connected`, `movable`, `hasStash`).
  */
+import { formatScore, STASH_AGENT } from '../../../server/src';
 import { ClusterSnapshot, FailCount, NodeStatus, OperationFailure, PrimitiveStatus, ResourceStatus, StashAppStatus } from '../cluster/snapshot';
 import { allPrimitives, runningOn } from '../cluster/snapshotQueries';
 
@@ -57,8 +58,6 @@ export interface TreeNode {
   readonly target: ItemTarget;
 }
 
-export const STASH_AGENT_NAME = 'ocf:heartbeat:stash';
-
 const NODE_ICONS: Readonly<Record<string, { id: string; color?: string }>> = {
   online: { id: 'vm-running', color: 'testing.iconPassed' },
   standby: { id: 'debug-pause', color: 'list.warningForeground' },
@@ -80,7 +79,7 @@ function stashOf(snapshot: ClusterSnapshot, id: string): StashAppStatus | undefi
 /** "Started on node02 · RUNNING": the role, where, and Stash's own word beside its resource. */
 function primitiveDescription(p: PrimitiveStatus, snapshot: ClusterSnapshot, showNodes = true): string {
   const parts = [`${p.role}${showNodes && p.nodes.length ? ` on ${p.nodes.join(', ')}` : ''}`];
-  const stash = p.agent === STASH_AGENT_NAME ? stashOf(snapshot, p.id) : undefined;
+  const stash = p.agent === STASH_AGENT ? stashOf(snapshot, p.id) : undefined;
   if (stash) parts[0] += ` · ${stash.state ?? 'status unknown'}`;
   if (p.failed) parts.push('FAILED');
   if (p.targetRole === 'Stopped') parts.push('disabled');
@@ -93,7 +92,7 @@ function primitiveIcon(p: PrimitiveStatus, snapshot: ClusterSnapshot): { id: str
   if (p.failed || p.blocked) return { id: 'error', color: 'list.errorForeground' };
   if (failCountsOf(snapshot, p.id).some((f) => f.thresholdReached)) return { id: 'warning', color: 'list.warningForeground' };
   if (p.targetRole === 'Stopped' || p.role === 'Stopped') return { id: 'circle-slash', color: 'disabledForeground' };
-  if (p.agent === STASH_AGENT_NAME) {
+  if (p.agent === STASH_AGENT) {
     const state = stashOf(snapshot, p.id)?.state;
     if (state !== undefined && state !== 'RUNNING') return { id: 'loading~spin', color: 'list.warningForeground' };
   }
@@ -108,10 +107,6 @@ function failCountsOf(snapshot: ClusterSnapshot, id: string): FailCount[] {
   return snapshot.failCounts.filter((f) => f.resource === id);
 }
 
-function threshold(n: number): string {
-  return n >= 1_000_000 ? 'INFINITY' : String(n);
-}
-
 /** Failures and fail counts of one primitive, as warning leaves under it. */
 function troubleLeaves(base: string, p: PrimitiveStatus, snapshot: ClusterSnapshot, target: ItemTarget): TreeNode[] {
   const out: TreeNode[] = [];
@@ -123,7 +118,7 @@ function troubleLeaves(base: string, p: PrimitiveStatus, snapshot: ClusterSnapsh
     }));
   }
   for (const c of failCountsOf(snapshot, p.id)) {
-    out.push(leaf(`${base}/failcount/${c.node}`, `fail-count ${c.failCount} of ${threshold(c.migrationThreshold)} on ${c.node}`, target, {
+    out.push(leaf(`${base}/failcount/${c.node}`, `fail-count ${c.failCount} of ${formatScore(c.migrationThreshold)} on ${c.node}`, target, {
       description: c.thresholdReached ? `cannot run on ${c.node} until cleaned up` : undefined,
       icon: { id: c.thresholdReached ? 'warning' : 'info', color: c.thresholdReached ? 'list.warningForeground' : undefined },
       contextValue: 'info failcount',
@@ -145,7 +140,7 @@ function primitiveNode(key: string, p: PrimitiveStatus, snapshot: ClusterSnapsho
     id, label: p.id, description: primitiveDescription(p, snapshot), icon: primitiveIcon(p, snapshot),
     tooltip: `${p.id} (${p.agent})\n${primitiveDescription(p, snapshot)}`,
     contextValue: words('resource', 'primitive', stopped ? 'stopped' : 'started', p.targetRole === 'Stopped' && 'disabled',
-      p.failed && 'failed', trouble.length > 0 && 'troubled', p.agent === STASH_AGENT_NAME && 'stash', !p.parent && 'movable',
+      p.failed && 'failed', trouble.length > 0 && 'troubled', p.agent === STASH_AGENT && 'stash', !p.parent && 'movable',
       p.parent && !p.parent.startsWith('clone:') && 'member'),
     children: trouble, expanded: trouble.length > 0, target,
   };
@@ -184,7 +179,7 @@ function nodeDescription(n: NodeStatus): string {
 }
 
 function hasStash(snapshot: ClusterSnapshot): boolean {
-  return allPrimitives(snapshot.resources).some((p) => p.agent === STASH_AGENT_NAME);
+  return allPrimitives(snapshot.resources).some((p) => p.agent === STASH_AGENT);
 }
 
 function nodeItem(key: string, n: NodeStatus, snapshot: ClusterSnapshot): TreeNode {
@@ -236,7 +231,7 @@ function desiredChildren(view: ClusterView): TreeNode[] {
     })), { icon: { id: 'server' } }),
     section(`${key}/resources`, 'Resources', target, view.desired.resources.map((r) => leaf(`${key}/resources/${r.id}`, r.id, { cluster: key, resource: r.id }, {
       description: words(r.agent, grouped.has(r.id) && `· in ${grouped.get(r.id)}`), icon: { id: 'circle-outline' },
-      contextValue: words('resource', 'spec', r.agent === STASH_AGENT_NAME && 'stash'),
+      contextValue: words('resource', 'spec', r.agent === STASH_AGENT && 'stash'),
     })), { icon: { id: 'package' } }),
   ];
 }

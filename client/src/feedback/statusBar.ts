@@ -4,9 +4,9 @@
  * clicking it opens the Stash HA view. Hidden while the workspace has no spec.
  */
 import * as vscode from 'vscode';
+import { STASH_AGENT } from '../../../server/src';
 import { allPrimitives } from '../cluster/snapshotQueries';
 import { ClusterRegistry } from '../clusters/clusterRegistry';
-import { STASH_AGENT_NAME } from '../explorer/treeModel';
 import { statusText } from './statusText';
 
 export class StatusBar implements vscode.Disposable {
@@ -22,7 +22,7 @@ export class StatusBar implements vscode.Disposable {
 
   private update(): void {
     const sessions = this.registry.all();
-    const chosen = sessions.find((x) => x.lastSnapshot && allPrimitives(x.lastSnapshot.resources).some((p) => p.agent === STASH_AGENT_NAME)) ?? sessions[0];
+    const chosen = sessions.find((x) => x.lastSnapshot && allPrimitives(x.lastSnapshot.resources).some((p) => p.agent === STASH_AGENT)) ?? sessions[0];
     if (!chosen) {
       this.item.hide();
       return;

@@ -1,6 +1,7 @@
 /** The status bar's words for one cluster: where Stash runs and how the cluster is. Pure. */
+import { STASH_AGENT } from '../../../server/src';
 import { allPrimitives } from '../cluster/snapshotQueries';
-import { ClusterView, STASH_AGENT_NAME } from '../explorer/treeModel';
+import { ClusterView } from '../explorer/treeModel';
 
 /** The item's text and tooltip for one cluster's view. Pure. */
 export function statusText(view: ClusterView): { text: string; tooltip: string; warning: boolean } {
@@ -9,7 +10,7 @@ export function statusText(view: ClusterView): { text: string; tooltip: string; 
     const failed = view.state === 'failed';
     return { text: `$(${failed ? 'error' : 'circle-large-outline'}) ${view.name}: ${failed ? 'unreachable' : 'not connected'}`, tooltip: view.error?.message ?? 'Stash HA: open the view to connect', warning: failed };
   }
-  const stash = allPrimitives(s.resources).find((p) => p.agent === STASH_AGENT_NAME);
+  const stash = allPrimitives(s.resources).find((p) => p.agent === STASH_AGENT);
   const app = stash ? s.stash.find((x) => x.resource === stash.id) : undefined;
   const offline = s.nodes.filter((n) => n.state !== 'online').map((n) => `${n.name} ${n.state}`);
   const trouble = [...offline, ...(s.quorum ? [] : ['no quorum']), ...(s.failures.length ? [`${s.failures.length} failure(s)`] : []),
