@@ -1,12 +1,14 @@
 /**
- * What the SSH layer needs from a cluster spec: each node's ssh target (the
- * spec's `ssh.host`, else its `address`; `ssh.user` and `ssh.port` when set,
- * otherwise the ssh config and then root and 22 apply), and the status page of
- * each Stash resource (`status_url`, else the agent's default).
+ * What the SSH layer needs from a cluster spec, read from its desired cluster
+ * (server/src, desiredCluster): each node's ssh target (the spec's `ssh.host`,
+ * else its `address`; `ssh.user` and `ssh.port` when set, otherwise the ssh
+ * config and then root and 22 apply), and the status page of each Stash resource
+ * (`status_url`, else the agent's default). Nodes the desired cluster could not
+ * use (nothing to connect to, a bad port) are left out and named in `problems`.
  */
-import { asMap, asScalar, scalarText, SpecModel } from '../../../server/src';
+import { DesiredCluster, desiredCluster, SpecModel } from '../../../server/src';
 import { ClusterNode } from './clusterConnection';
-import { DEFAULT_STASH_STATUS_URL, STASH_AGENT, StashProbe } from './stashProbe';
+import { StashProbe } from './stashProbe';
 
 export interface SpecCluster {
   readonly name?: string;
@@ -16,38 +18,24 @@ export interface SpecCluster {
   readonly problems: readonly string[];
 }
 
-export function clusterFromSpec(model: SpecModel): SpecCluster {
-  const nodes: ClusterNode[] = [];
-  const problems: string[] = [];
-  for (const decl of model.nodes) {
-    const ssh = asMap(decl.map?.get('ssh')?.value);
-    const host = scalarText(ssh?.get('host')?.value) ?? scalarText(decl.address);
-    if (host === undefined || host === '') {
-      problems.push(`node ${decl.id} has no address (nor ssh.host) to connect to`);
-      continue;
-    }
-    const user = scalarText(ssh?.get('user')?.value);
-    const portNode = asScalar(ssh?.get('port')?.value);
-    let port: number | undefined;
-    if (portNode !== undefined && portNode.value !== null) {
-      port = Number(portNode.text);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) {
-        problems.push(`node ${decl.id}: ssh.port '${portNode.text}' is not a port number`);
-        continue;
-      }
-    }
-    nodes.push({
-      name: decl.id,
-      target: { name: decl.id, host, ...(user ? { user } : {}), ...(port !== undefined ? { port } : {}) },
-    });
-  }
-  const stashProbes: StashProbe[] = model.resources
-    .filter((r) => r.agentRef?.name === STASH_AGENT)
-    .map((r) => ({ resource: r.id, url: scalarText(r.params?.get('status_url')?.value) ?? DEFAULT_STASH_STATUS_URL }));
+/** The connection's view of a desired cluster. */
+export function clusterFromDesired(desired: DesiredCluster): SpecCluster {
+  const nodes: ClusterNode[] = desired.nodes.map((n) => ({
+    name: n.name,
+    target: {
+      name: n.name, host: n.ssh.host.text,
+      ...(n.ssh.user ? { user: n.ssh.user.text } : {}),
+      ...(n.ssh.port?.value !== undefined ? { port: n.ssh.port.value } : {}),
+    },
+  }));
   return {
-    ...(model.cluster ? { name: scalarText(model.cluster) } : {}),
+    ...(desired.name ? { name: desired.name.text } : {}),
     nodes,
-    stashProbes,
-    problems,
+    stashProbes: desired.stash.map((s) => ({ resource: s.resource, url: s.statusUrl.text })),
+    problems: desired.problems.map((p) => p.message),
   };
+}
+
+export function clusterFromSpec(model: SpecModel): SpecCluster {
+  return clusterFromDesired(desiredCluster(model));
 }

@@ -5,13 +5,13 @@
  * it. Knows nothing of VS Code: the registry feeds it text and settings, the
  * explorer reads `view()`. A refresh never throws; it records what went wrong.
  */
-import { buildModel } from '../../../server/src';
+import { buildModel, desiredCluster } from '../../../server/src';
 import { ClusterConnection } from '../cluster/clusterConnection';
 import { ClusterDeps, ClusterSettings, openCluster } from '../cluster/openCluster';
 import { OperationReport, outcomeOfAttempts } from '../cluster/operationReport';
 import { OperationInput, OperationRow, runOperation } from '../cluster/operations';
 import { ClusterSnapshot } from '../cluster/snapshot';
-import { clusterFromSpec, SpecCluster } from '../cluster/specCluster';
+import { clusterFromDesired, SpecCluster } from '../cluster/specCluster';
 import { sshOptionArgs } from '../remote/sshOptions';
 import { ClusterState, ClusterView, DesiredView } from '../explorer/treeModel';
 import { failureHint } from './failureHint';
@@ -41,9 +41,9 @@ export class ClusterSession {
     private options: SessionOptions,
     private readonly onChange: () => void,
   ) {
-    const model = buildModel(text);
-    this.spec = clusterFromSpec(model);
-    this.desired = desiredView(model);
+    const desired = desiredCluster(buildModel(text));
+    this.spec = clusterFromDesired(desired);
+    this.desired = desiredView(desired);
     this.state = this.restingState();
   }
 
@@ -81,12 +81,12 @@ export class ClusterSession {
 
   /** The spec changed on disk or in the editor: a new node list means a new connection. */
   async updateSpec(text: string): Promise<void> {
-    const model = buildModel(text);
-    const spec = clusterFromSpec(model);
+    const desired = desiredCluster(buildModel(text));
+    const spec = clusterFromDesired(desired);
     const sameNodes = JSON.stringify(spec.nodes) === JSON.stringify(this.spec.nodes) &&
       JSON.stringify(spec.stashProbes) === JSON.stringify(this.spec.stashProbes);
     this.spec = spec;
-    this.desired = desiredView(model);
+    this.desired = desiredView(desired);
     if (!sameNodes) await this.disconnect();
     this.onChange();
   }
