@@ -113,14 +113,18 @@ cmd_down() {
 			power_off "$i"
 		done
 	fi
+	# The host's end of the uplink goes first: deleting a veth end takes its peer with it
+	# at once, whereas deleting the hub's namespace takes the peer, and so this end, away
+	# later in the kernel's own time, so a show-then-delete after it raced ("Cannot find
+	# device"). A link that vanished meanwhile is what we wanted.
+	if ip link show "$host_link" >/dev/null 2>&1; then
+		ip link delete "$host_link" 2>/dev/null || ! ip link show "$host_link" >/dev/null 2>&1
+	fi
 	for ns in $(ip netns list | awk '{ print $1 }'); do
 		if [[ $ns =~ ^$prefix-node[0-9]{2}$ || $ns == "$hub_ns" ]]; then
 			ip netns delete "$ns"
 		fi
 	done
-	if ip link show "$host_link" >/dev/null 2>&1; then
-		ip link delete "$host_link"
-	fi
 	if [[ -f $marker ]]; then
 		rm -rf "$run_dir"
 	elif [[ -e $run_dir ]]; then
