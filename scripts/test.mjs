@@ -1,5 +1,5 @@
 // Runs every test: builds dist/ (the LSP and CLI tests drive the built bundles),
-// compiles the TypeScript projects to a fresh out/, then runs node's test runner over
+// compiles the TypeScript projects to out/ (less what a deleted source left there), then runs node's test runner over
 // every compiled *.test.js, each test with a deadline against a hang and the whole run
 // killed after 60 minutes. Extra arguments filter test files by substring.
 import { RUN_DEADLINE_MS, buildAll, runNodeTest, testFiles } from './testRun.mjs';

@@ -1,11 +1,12 @@
 // What scripts/test.mjs and scripts/testRepeat.mjs share: building what the tests
-// drive (dist/ by esbuild, out/ by tsc -b, from a removed out/ so a deleted or moved
-// source's old compiled test never runs), choosing the compiled test files, and one
+// drive (dist/ by esbuild, out/ by tsc -b, after removing every compiled file whose
+// source is gone, so a deleted or moved source's old test never runs), choosing the
+// compiled test files, and one
 // run of node's test runner with deadlines. It does not decide what a run's result
 // means; the callers do.
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,10 +26,34 @@ function runOrExit(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-/** Builds dist/, removes out/ and compiles the TypeScript projects into it; exits on failure. */
+/** What tsc writes for one source file: the source is the same path under the repository, ending in .ts. */
+const COMPILED = /\.(d\.ts\.map|d\.ts|js\.map|js)$/;
+
+/**
+ * Removes the files under out/ whose TypeScript source no longer exists (tsc -b never
+ * does). Each project compiles `P/x.ts` to `out/P/x.js`, so the source of
+ * `out/P/x.js` is `P/x.ts`. Only those files go, not out/ as a whole: others may be
+ * running tests from the same out/ at this moment (wiping it made a concurrent run
+ * lose test files it had yet to load).
+ */
+export function pruneStale(dir = join(root, 'out')) {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      pruneStale(p);
+      continue;
+    }
+    if (!COMPILED.test(name)) continue;
+    const source = join(root, relative(join(root, 'out'), p)).replace(COMPILED, '.ts');
+    if (!existsSync(source)) rmSync(p, { force: true });
+  }
+}
+
+/** Builds dist/, removes stale compiled files and compiles the TypeScript projects to out/; exits on failure. */
 export function buildAll() {
   runOrExit(process.execPath, ['scripts/build.mjs']);
-  rmSync(join(root, 'out'), { recursive: true, force: true });
+  pruneStale();
   runOrExit(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b']);
 }
 
