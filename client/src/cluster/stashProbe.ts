@@ -6,8 +6,8 @@
  */
 import { Section } from './statusScript';
 
-// specCluster.ts and clusterConnection.ts (not this area's to edit) import these from here; they live in the vocabulary.
-export { DEFAULT_STASH_STATUS_URL, STASH_AGENT } from '../../../server/src';
+// clusterConnection.ts (not this area's to edit) imports the default from here; it lives in the vocabulary.
+export { DEFAULT_STASH_STATUS_URL } from '../../../server/src';
 
 /** The status page asked for one Stash resource. */
 export interface StashProbe {
