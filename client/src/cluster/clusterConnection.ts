@@ -13,7 +13,7 @@ import { RemoteFailure } from '../remote/sshFailure';
 import { SshTarget } from '../remote/sshOptions';
 import { SshSession } from '../remote/sshSession';
 import { assembleSnapshot, withStashAnswers } from './assembleSnapshot';
-import { ClusterSnapshot, StashAppStatus } from './snapshot';
+import { ClusterSnapshot, deepFreeze, StashAppStatus } from './snapshot';
 import { DEFAULT_STASH_STATUS_URL, readStashSection, StashProbe } from './stashProbe';
 import { QueryMode, splitSections, statusCommand } from './statusScript';
 
@@ -119,6 +119,9 @@ export class ClusterConnection {
       this.pacemakerVersions.set(first.node.name, assembled.snapshot.pacemakerVersion);
       this.preferred = first.node.name;
       let snapshot = assembled.snapshot;
+      const slow = [...running.keys()].map((name) => this.node(name)).filter((n) => n !== undefined)
+        .map((n) => `${n.name} (${n.target.host}): no answer within ${hedgeMs / 1000} s, so the status was taken from ${first.node.name}`);
+      if (slow.length > 0) snapshot = deepFreeze({ ...snapshot, warnings: [...snapshot.warnings, ...slow] });
       // A node that failed or has not answered yet is not asked again for Stash's page in this refresh.
       const silent = new Set([...running.keys(), ...attempts.filter((a) => a.error !== undefined).map((a) => a.node)]);
       if (assembled.pendingStash.length > 0) snapshot = await this.askStashElsewhere(snapshot, assembled.pendingStash, silent);

@@ -46,6 +46,7 @@ describe('ClusterConnection.status', () => {
       if (!r.ok) assert.fail(r.error);
       assert.equal(r.snapshot.queriedNode, 'node02');
       assert.deepEqual(fake.calls, ['node01', 'node02']);
+      assert.ok(r.snapshot.warnings.includes('node01 (node01): no answer within 0.05 s, so the status was taken from node02'), r.snapshot.warnings.join('\n'));
       // node02 answered, so it is asked first next time; Stash (on node01 in this answer) is not asked on the silent node.
       assert.equal(conn.order()[0].name, 'node02');
       assert.deepEqual(r.snapshot.stash.map((x) => [x.node, x.error]), [['node01', 'node01 did not answer the status query, so its Stash was not asked']]);
