@@ -15,6 +15,7 @@ const KIND: Record<SpecCompletionKind, CompletionItemKind> = {
   reference: CompletionItemKind.Reference,
   node: CompletionItemKind.Constant,
   action: CompletionItemKind.Event,
+  snippet: CompletionItemKind.Snippet,
 };
 
 /** Re-opens the suggestion list after a key whose value has choices is inserted. */
@@ -32,7 +33,7 @@ export function registerCompletion(ctx: ServerContext): void {
       detail: i.detail,
       documentation: i.documentation ? { kind: MarkupKind.Markdown, value: i.documentation } : undefined,
       sortText: i.sortText,
-      filterText: i.label,
+      filterText: i.filterText ?? i.label,
       textEdit: { range, newText: i.insertText },
       insertTextFormat: i.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       insertTextMode: i.insertText.includes('\n') ? InsertTextMode.adjustIndentation : undefined,

@@ -2,8 +2,9 @@
  * Completion: the keys the format allows at the caret (minus those already there),
  * agent names, an agent's parameters (required first) and actions, and the values a
  * place accepts: select options, booleans, enum words, scores, resource/group ids and
- * node ids. Works in block and flow style and on an empty line, because it reads a
- * probed copy of the text (completionProbe.ts) rather than the text as typed.
+ * node ids; after them, the structural snippets that fit there (completionSnippets.ts).
+ * Works in block and flow style and on an empty line, because it reads a probed copy
+ * of the text (completionProbe.ts) rather than the text as typed.
  */
 import { AgentCatalog } from '../agents/model';
 import { ValueRule } from '../spec/attributes';
@@ -11,12 +12,14 @@ import { Span } from '../spec/diagnostic';
 import { buildModel, SpecModel } from '../spec/model';
 import { Shape } from '../spec/schema';
 import { YMap } from '../spec/yamlTree';
-import { probe, Probe } from './completionProbe';
-import { asMapExpect, cursorAt, Cursor, Expect } from './cursor';
+import { indentationOf } from '../spec/edits';
+import { lineItemProbe, probe, Probe } from './completionProbe';
+import { asMapExpect, cursorAt, Cursor } from './cursor';
 import { describeAgent, describeAttribute, describeId, describeNode, describeParam } from './describe';
 import { keyCompletions } from './completionKeys';
+import { snippetsAt } from './completionSnippets';
 
-export type SpecCompletionKind = 'property' | 'field' | 'value' | 'enum' | 'agent' | 'reference' | 'node' | 'action';
+export type SpecCompletionKind = 'property' | 'field' | 'value' | 'enum' | 'agent' | 'reference' | 'node' | 'action' | 'snippet';
 
 export interface SpecCompletionItem {
   readonly label: string;
@@ -28,6 +31,8 @@ export interface SpecCompletionItem {
   /** Markdown. */
   readonly documentation?: string;
   readonly sortText?: string;
+  /** What the editor matches the typed word against, when not the label. */
+  readonly filterText?: string;
   readonly deprecated?: boolean;
   /** Ask the editor for completions again after inserting (the value has choices). */
   readonly retrigger?: boolean;
@@ -46,19 +51,41 @@ export interface SpecCompletions {
 export function completion(text: string, catalog: AgentCatalog, offset: number, model?: SpecModel): SpecCompletions {
   const p = probe(text, offset);
   const probed = p.text === text && model ? model : buildModel(p.text);
-  return { span: p.word, items: itemsAt(probed, catalog, cursorAt(probed, catalog, p.at), p) };
+  const c = cursorAt(probed, catalog, p.at);
+  let original: SpecModel | undefined = p.text === text ? probed : model;
+  /** Whether a patched text parses as well as the document does: else the place it reads is not where the caret is. */
+  const parses = (m: SpecModel): boolean => {
+    original ??= buildModel(text);
+    return m === original || syntaxErrors(m) <= syntaxErrors(original);
+  };
+  const keyReading = parses(probed);
+  // A new line under `- ` items is also a new item there (and only that, when it does not parse as a key).
+  const line = lineItemProbe(text, offset, p);
+  const lineModel = line && buildModel(line.text);
+  const lineSnippets = line && lineModel && parses(lineModel)
+    ? snippetsAt(lineModel, catalog, cursorAt(lineModel, catalog, line.at), line, new Set()) : undefined;
+  if (lineSnippets && !keyReading) return { span: p.word, items: lineSnippets };
+  const keySnippets = keyReading ? snippetsAt(probed, catalog, c, p, presentKeysAt(c), lineSnippets?.length) : [];
+  return { span: p.word, items: [...itemsAt(probed, catalog, c, p), ...lineSnippets ?? [], ...keySnippets] };
 }
 
+function syntaxErrors(model: SpecModel): number {
+  return model.yaml.diagnostics.filter((d) => d.code === 'yaml-syntax').length;
+}
+
+function presentKeysAt(c: Cursor): ReadonlySet<string> {
+  return c.on === 'key' && c.map ? presentKeys(c.map, c) : new Set();
+}
 
 function itemsAt(model: SpecModel, catalog: AgentCatalog, c: Cursor, p: Probe): SpecCompletionItem[] {
   if (c.on === 'key' && c.mapExpect && c.map) {
-    return keyCompletions(c.mapExpect, presentKeys(c.map, c), c.agent, { flow: isFlow(model, c.map), bare: p.keyHasColon });
+    return keyCompletions(c.mapExpect, presentKeys(c.map, c), c.agent, { flow: isFlow(model, c.map), bare: p.keyHasColon, indent: indentationOf(model.text, model.yaml.root) });
   }
   if (c.on !== 'value' || !c.expect || c.node?.kind !== 'scalar') return [];
   const expect = c.expect;
   const wantsMap = asMapExpect(expect);
   if (p.kind === 'item' && wantsMap.kind === 'shape' && (wantsMap.shape.kind === 'map' || wantsMap.shape.kind === 'attributes')) {
-    return keyCompletions(wantsMap, new Set(), c.agent, { flow: false, bare: false });
+    return keyCompletions(wantsMap, new Set(), c.agent, { flow: false, bare: false, indent: indentationOf(model.text, model.yaml.root) });
   }
   if (p.kind === 'key') return [];
   switch (expect.kind) {

@@ -7,6 +7,7 @@
  */
 import { AgentInfo } from '../agents/model';
 import { ValueRule } from '../spec/attributes';
+import { Indentation } from '../spec/edits';
 import { Shape } from '../spec/schema';
 import type { SpecCompletionItem } from './completion';
 import { Expect } from './cursor';
@@ -17,6 +18,8 @@ export interface KeyStyle {
   readonly flow: boolean;
   /** The key already has its colon: insert the name only. */
   readonly bare: boolean;
+  /** The document's indentation, for a nested block (relative to the caret line). */
+  readonly indent: Indentation;
 }
 
 /** Actions offered under `ops` when the agent is unknown. */
@@ -76,15 +79,15 @@ function actionNames(agent: AgentInfo | undefined): string[] {
   return [...new Set(agent.actions.map((a) => a.name))].filter((n) => n !== 'meta-data');
 }
 
-/** `name: `, or a nested block when the value is a mapping or a list. */
+/** `name: `, or a nested block in the document's indentation when the value is a mapping or a list. */
 function keyText(name: string, shape: Shape | undefined, style: KeyStyle): string {
   if (style.bare) return name;
   if (style.flow || !shape) return `${name}: `;
   switch (shape.kind) {
     case 'map': case 'dict': case 'attributes': case 'params': case 'ops':
-      return `${name}:\n  `;
+      return `${name}:\n${' '.repeat(style.indent.step)}`;
     case 'list':
-      return `${name}:\n  - `;
+      return `${name}:\n${' '.repeat(style.indent.seqIndent)}- `;
     default:
       return `${name}: `;
   }

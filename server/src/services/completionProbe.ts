@@ -20,6 +20,8 @@ export type ProbeKind =
   | 'value'
   /** Right after `{`, `[` or `,`: a flow mapping key or a flow sequence item. */
   | 'flow'
+  /** A new line of a block sequence, read as an item whose `- ` is still to be typed (`lineItemProbe`). */
+  | 'line'
   | 'other';
 
 export interface Probe {
@@ -85,4 +87,41 @@ export function probe(text: string, offset: number): Probe {
     return keyHasColon ? { kind: 'key', text, at, word, prefix, keyHasColon } : patch(end, placeholder, at, 'flow');
   }
   return patch(end, placeholder, at, 'other');
+}
+
+/**
+ * The nearest line above `lineStart` that holds more than a comment and is indented
+ * no deeper than `column`: a block sequence continues at `column` when it is a `- `
+ * item there.
+ */
+function continuesSequence(text: string, lineStart: number, column: number): boolean {
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    const indent = line.length - line.trimStart().length;
+    if (/^\s*(#.*)?$/.test(line) || indent > column) continue;
+    return indent === column && /^-(\s|$)/.test(line.slice(indent));
+  }
+  return false;
+}
+
+/**
+ * The other reading of a line with nothing but the word on it, where it continues a
+ * block sequence at the same column (`    - { … }` above): a new item, patched as
+ * `- word`. Undefined where the line is no such place. `p` is `probe`'s reading of
+ * the same caret. The patch goes before the word, so offsets from the word on shift
+ * by 2 (`at` included); the word span stays that of the original text.
+ */
+export function lineItemProbe(text: string, offset: number, p: Probe = probe(text, offset)): Probe | undefined {
+  if (p.kind !== 'key' || p.keyHasColon) return undefined;
+  const lineStart = Math.max(text.lastIndexOf('\n', p.word.start - 1), text.lastIndexOf('\r', p.word.start - 1)) + 1;
+  if (!continuesSequence(text, lineStart, p.word.start - lineStart)) return undefined;
+  const at = Math.max(0, Math.min(offset, text.length));
+  const placeholder = p.word.start === p.word.end ? MARK : '';
+  return {
+    kind: 'line', word: p.word, prefix: p.prefix, keyHasColon: false, at: at + 2,
+    text: `${text.slice(0, p.word.start)}- ${text.slice(p.word.start, p.word.end)}${placeholder}${text.slice(p.word.end)}`,
+  };
 }

@@ -16,7 +16,7 @@ function complete(textWithCaret: string): { items: readonly SpecCompletionItem[]
     labels: r.items.map((i) => i.label),
     apply(label) {
       const item = r.items.find((i) => i.label === label);
-      assert.ok(item, `${label} in ${r.items.map((i) => i.label)}`);
+      assert.ok(item, `${label} in ${r.items.map((i) => i.label).join(', ')}`);
       return text.slice(0, r.span.start) + item.insertText + text.slice(r.span.end);
     },
   };
@@ -40,6 +40,13 @@ describe('completion', () => {
     assert.ok(c.labels.includes('params'));
     assert.ok(!c.labels.includes('agent'));
     assert.equal(c.apply('params'), `${HEAD}resources:\n  r:\n    agent: ocf:pacemaker:Dummy\n    params:\n  \n`);
+  });
+
+  test('a nested block is indented as the document indents', () => {
+    const wide = 'cluster: c\nnodes:\n    n1:\n        address: 10.0.0.1\nresources:\n    r:\n        agent: ocf:pacemaker:Dummy\n        |\n';
+    assert.ok(complete(wide).apply('params').includes('        params:\n    \n'), 'a 4-space step, relative to the caret line');
+    const flat = `${HEAD}groups:\n  g:\n  - a\nconstraints:\n  |\n`;
+    assert.ok(complete(flat).apply('order').includes('constraints:\n  order:\n- \n'), 'a list at its key\'s column, as the document writes them');
   });
 
   test('a key already followed by a colon gets only its name replaced', () => {
@@ -109,14 +116,14 @@ describe('completion', () => {
     assert.deepEqual(complete(`${spec}constraints:\n  location:\n    - { resource: a, node: | }\n`).labels, ['n1', 'n2']);
   });
 
-  test('a new list item of constraints offers the constraint\'s keys', () => {
+  test('a new list item of constraints offers the constraint\'s keys (and, last, the constraint snippet: completionSnippets.test.ts)', () => {
     const c = complete(`${HEAD}constraints:\n  order:\n    - |\n`);
-    assert.deepEqual(c.labels, ['first', 'then', 'kind', 'symmetrical', 'first-action', 'then-action']);
+    assert.deepEqual(c.items.filter((i) => i.kind !== 'snippet').map((i) => i.label), ['first', 'then', 'kind', 'symmetrical', 'first-action', 'then-action']);
     assert.equal(c.apply('first'), `${HEAD}constraints:\n  order:\n    - first: \n`);
   });
 
-  test('ids being declared get no completions, nor do free-text values', () => {
-    assert.deepEqual(complete(`${HEAD}resources:\n  |\n`).labels, []);
+  test('ids being declared get no completions but snippets (completionSnippets.test.ts), nor do free-text values', () => {
+    assert.deepEqual(complete(`${HEAD}resources:\n  |\n`).items.filter((i) => i.kind !== 'snippet'), []);
     assert.deepEqual(complete('cluster: |\n').labels, []);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MARK, probe } from '../../../server/src/services/completionProbe';
+import { lineItemProbe, MARK, probe } from '../../../server/src/services/completionProbe';
 
 const at = (textWithCaret: string): ReturnType<typeof probe> & { original: string } => {
   const offset = textWithCaret.indexOf('|');
@@ -43,5 +43,22 @@ describe('completion probe', () => {
     assert.equal(at('x: { a: 1, | }').kind, 'flow');
     assert.equal(at('x: [a, |]').text, `x: [a, ${MARK}]`);
     assert.equal(at('x:\n  - |').kind, 'item');
+  });
+
+  test('a new line under "- " items at their column also reads as a new item; elsewhere it does not', () => {
+    const item = (textWithCaret: string): ReturnType<typeof lineItemProbe> => {
+      const offset = textWithCaret.indexOf('|');
+      return lineItemProbe(textWithCaret.slice(0, offset) + textWithCaret.slice(offset + 1), offset);
+    };
+    const p = item('x:\n  - a: 1\n    b: 2\n  # note\n\n  co|\n');
+    assert.equal(p?.kind, 'line');
+    assert.equal(p?.text, 'x:\n  - a: 1\n    b: 2\n  # note\n\n  - co\n');
+    const co = 'x:\n  - a: 1\n    b: 2\n  # note\n\n  '.length;
+    assert.deepEqual(p?.word, { start: co, end: co + 2 }, 'the word in the original text');
+    assert.equal(item('x:\n  - a\n  |\n')?.text, `x:\n  - a\n  - ${MARK}\n`);
+    assert.equal(item('x:\n  - a\n    |\n'), undefined, 'deeper than the items');
+    assert.equal(item('x:\n  - a\n|\n'), undefined, 'shallower: a key of the mapping around');
+    assert.equal(item('x:\n  y: 1\n  |\n'), undefined, 'under a key');
+    assert.equal(item('x:\n  - a\n  k|: 1\n'), undefined, 'a key already written');
   });
 });
