@@ -2,7 +2,9 @@
 # Sets up a fresh Debian 12 machine (as root) for building and testing Stash HA:
 # the Debian packages the tests drive for real (Pacemaker, Corosync, pcs, the
 # ClusterLabs agents and ocf-tester, OpenSSH, shellcheck, xmllint), then the npm
-# packages from package-lock.json. Safe to run again: it installs only what is missing.
+# packages from package-lock.json, then the real VS Code the UI tests run in
+# (scripts/setup-vscode.sh: code-server on Node 24 and Chromium, cached outside the
+# repository). Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,3 +50,5 @@ fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
+
+bash scripts/setup-vscode.sh
