@@ -2,26 +2,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { claimedFindings } from '../exampleClaims';
 import { lintJson, ROOT } from './cliProcess';
 
 const EXAMPLES = join(ROOT, 'examples');
-
-/**
- * The findings a spec claims with `# MISTAKE code:` comments, as `line code`: each
- * claims its code on the first line after its comment block that is not a comment.
- */
-function claimedFindings(text: string): string[] {
-  const lines = text.split('\n');
-  const claims: string[] = [];
-  lines.forEach((line, i) => {
-    const m = /^\s*# MISTAKE ([a-z-]+):/.exec(line);
-    if (!m) return;
-    let target = i + 1;
-    while (target < lines.length && /^\s*#/.test(lines[target])) target++;
-    claims.push(`${target + 1} ${m[1]}`);
-  });
-  return claims.sort();
-}
 
 describe('examples', () => {
   test('stash.cluster.yaml lints clean: no errors, no warnings', () => {

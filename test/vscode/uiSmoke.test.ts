@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, openBrowser } from './browser';
-import { claimedFindings } from './claims';
+import { claimedFindings } from '../exampleClaims';
 import { CodeServer, startCodeServer } from './codeServer';
 import { openProblems, waitForProblems } from './ui/problems';
 import { Workbench } from './ui/workbench';

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { claimedFindings } from '../../claims';
+import { claimedFindings } from '../../../exampleClaims';
 import { activeExtension, workspaceFile } from '../fixtures';
 import { codeOf, findings, waitForDiagnostics } from '../waitFor';
 

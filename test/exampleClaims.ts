@@ -1,7 +1,8 @@
 /**
- * The findings an example spec claims with `# MISTAKE code:` comments, read the way
- * test/cli/examples.test.ts reads them, for the VS Code tests (the extension-host
- * suite and the UI tests alike). Node only: no `vscode` here.
+ * The findings an example spec claims with `# MISTAKE code:` comments, for every test
+ * that holds the examples to their comments: the CLI's (test/cli/examples.test.ts) and
+ * the VS Code tests (the extension-host suite and the UI tests alike). Node only: no
+ * `vscode` here.
  */
 
 /**
