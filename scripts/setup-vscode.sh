@@ -23,21 +23,9 @@ die() { echo "setup-vscode: error: $*" >&2; exit 1; }
 started=$SECONDS
 
 # --- Debian packages: the browser, and what code-server's native modules build with.
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  say "installing Debian packages: ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get -o DPkg::Lock::Timeout=900 update -qq ||
-    die "apt-get update failed; the Debian repositories must be reachable"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}" ||
-    die "apt-get install ${missing[*]} failed"
-else
-  say "Debian packages present: ${APT_PACKAGES[*]}"
-fi
+# shellcheck source=scripts/apt-install.sh
+. "$(dirname "$0")/apt-install.sh"
+apt_install setup-vscode "${APT_PACKAGES[@]}" || exit 1
 CHROMIUM=/usr/bin/chromium
 [ -x "$CHROMIUM" ] || die "$CHROMIUM is missing although the chromium package is installed"
 
