@@ -47,8 +47,8 @@ function spelling(o: OptionSpec): string {
   return `--${o.name}`;
 }
 
-/** Parses `args` against the options and positionals of one subcommand; throws UsageError. */
-export function parseCommandArgs(args: readonly string[], options: readonly OptionSpec[], positional: PositionalSpec): ParsedArgs {
+/** Parses `args` against the options of one subcommand (checkPositionals counts the rest); throws UsageError. */
+export function parseCommandArgs(args: readonly string[], options: readonly OptionSpec[]): ParsedArgs {
   const byName = new Map(options.map((o) => [o.name, o]));
   const byShort = new Map(options.filter((o) => o.short).map((o) => [o.short as string, o]));
   const config = Object.fromEntries(options.map((o) => [o.name, {

@@ -34,7 +34,7 @@ function overview(): string {
 async function runCommand(command: CliCommand, args: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
   const wantsHelp = args.some((a) => a === '--help' || a === '-h');
   try {
-    const parsed = parseCommandArgs(args, command.options, command.positional);
+    const parsed = parseCommandArgs(args, command.options);
     if (parsed.flag('help')) {
       io.out(helpText(command));
       return EXIT.ok;

@@ -6,7 +6,7 @@
  */
 import { ClusterSnapshot, PrimitiveStatus, ResourceStatus, StashAppStatus } from '../../../client/src/cluster/snapshot';
 import { runningOn } from '../../../client/src/cluster/snapshotQueries';
-import { INFINITY } from '../../../client/src/cluster/crmMonXml';
+import { formatScore } from '../../../server/src';
 
 function flags(p: PrimitiveStatus): string {
   const f = [
@@ -38,10 +38,6 @@ function resourceLines(r: ResourceStatus, stash: readonly StashAppStatus[]): str
     `${promoted.length ? `; promoted on ${promoted.join(', ')}` : ''}${r.disabled ? ' (disabled)' : ''}${r.failed ? ' (FAILED)' : ''}`];
 }
 
-function threshold(n: number): string {
-  return n >= INFINITY ? 'INFINITY' : String(n);
-}
-
 export function statusText(s: ClusterSnapshot, clusterName?: string): string {
   const out: string[] = [];
   out.push(`Cluster${clusterName ? ` ${clusterName}` : ''}: Pacemaker ${s.pacemakerVersion}, asked ${s.queriedNode} at ${s.takenAt}`);
@@ -60,7 +56,7 @@ export function statusText(s: ClusterSnapshot, clusterName?: string): string {
   if (s.failCounts.length) {
     out.push('Fail counts:');
     for (const c of s.failCounts) {
-      out.push(`  ${c.resource} on ${c.node}: ${c.failCount} of migration-threshold ${threshold(c.migrationThreshold)}` +
+      out.push(`  ${c.resource} on ${c.node}: ${c.failCount} of migration-threshold ${formatScore(c.migrationThreshold)}` +
         `${c.thresholdReached ? ` (reached: ${c.resource} cannot run on ${c.node} until cleaned up)` : ''}`);
     }
   }

@@ -14,7 +14,8 @@ import { SshTarget } from '../remote/sshOptions';
 import { SshSession } from '../remote/sshSession';
 import { assembleSnapshot, withStashAnswers } from './assembleSnapshot';
 import { ClusterSnapshot, deepFreeze, StashAppStatus } from './snapshot';
-import { DEFAULT_STASH_STATUS_URL, readStashSection, StashProbe } from './stashProbe';
+import { DEFAULT_STASH_STATUS_URL } from '../../../server/src';
+import { readStashSection, StashProbe } from './stashProbe';
 import { QueryMode, splitSections, statusCommand } from './statusScript';
 
 export interface ClusterNode {

@@ -15,8 +15,6 @@ import {
   OperationFailure, PrimitiveStatus, ResourceStatus,
 } from './snapshot';
 
-// cli/src/commands/statusText.ts (not this area's to edit) imports INFINITY from here; the number lives in the vocabulary.
-export { SCORE_INFINITY as INFINITY } from '../../../server/src';
 
 /** What one crm_mon answer says; the rest of a snapshot comes from elsewhere. */
 export interface CrmMonStatus {

@@ -6,9 +6,6 @@
  */
 import { Section } from './statusScript';
 
-// clusterConnection.ts (not this area's to edit) imports the default from here; it lives in the vocabulary.
-export { DEFAULT_STASH_STATUS_URL } from '../../../server/src';
-
 /** The status page asked for one Stash resource. */
 export interface StashProbe {
   /** The resource id, or `*` for every Stash resource the cluster has. */

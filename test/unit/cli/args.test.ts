@@ -18,7 +18,7 @@ const ONE = { names: ['SPEC'] };
 
 function usage(args: string[], positional = ONE): string {
   try {
-    checkPositionals(parseCommandArgs(args, OPTIONS, positional).positionals, positional);
+    checkPositionals(parseCommandArgs(args, OPTIONS).positionals, positional);
   } catch (err) {
     assert.ok(err instanceof UsageError, String(err));
     return err.message;
@@ -29,16 +29,16 @@ function usage(args: string[], positional = ONE): string {
 describe('parseCommandArgs', () => {
   test('--opt value and --opt=value mean the same; -- ends the options; - is an argument', () => {
     for (const args of [['--format', 'json', 'a'], ['--format=json', 'a'], ['a', '--format=json']]) {
-      const p = parseCommandArgs(args, OPTIONS, ONE);
+      const p = parseCommandArgs(args, OPTIONS);
       assert.equal(p.value('format'), 'json');
       assert.deepEqual(p.positionals, ['a']);
     }
-    assert.deepEqual(parseCommandArgs(['--', '--format'], OPTIONS, ONE).positionals, ['--format']);
-    assert.deepEqual(parseCommandArgs(['-'], OPTIONS, ONE).positionals, ['-']);
-    assert.deepEqual(parseCommandArgs(['--metadata', 'a', '--metadata=b', 'x'], OPTIONS, ONE).values('metadata'), ['a', 'b']);
-    assert.equal(parseCommandArgs(['--timeout=2.5', 'x'], OPTIONS, ONE).ms('timeout'), 2500);
-    assert.equal(parseCommandArgs(['-v', 'x'], OPTIONS, ONE).flag('verbose'), true);
-    assert.equal(parseCommandArgs(['x'], OPTIONS, ONE).flag('verbose'), false);
+    assert.deepEqual(parseCommandArgs(['--', '--format'], OPTIONS).positionals, ['--format']);
+    assert.deepEqual(parseCommandArgs(['-'], OPTIONS).positionals, ['-']);
+    assert.deepEqual(parseCommandArgs(['--metadata', 'a', '--metadata=b', 'x'], OPTIONS).values('metadata'), ['a', 'b']);
+    assert.equal(parseCommandArgs(['--timeout=2.5', 'x'], OPTIONS).ms('timeout'), 2500);
+    assert.equal(parseCommandArgs(['-v', 'x'], OPTIONS).flag('verbose'), true);
+    assert.equal(parseCommandArgs(['x'], OPTIONS).flag('verbose'), false);
   });
 
   test('each kind of mistake has one wording', () => {
