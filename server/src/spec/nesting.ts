@@ -8,8 +8,9 @@
  * before it is parsed.
  *
  * The scan knows enough YAML to count what the parser would: flow brackets outside
- * quoted scalars and comments, block levels by indentation, and `- ` indicators that
- * open a sequence on the same line. It errs towards counting too little only where a
+ * quoted scalars and comments, block levels by indentation, and the indicators that
+ * open a node on the same line: `- ` (a sequence item), `? ` (a complex key) and `: `
+ * (its value), so `? ? ? a` and `- ? - ? a` count a level per indicator. It errs towards counting too little only where a
  * quote or comment would be misread, never towards refusing an ordinary spec.
  */
 
@@ -17,6 +18,9 @@
 export const MAX_NESTING = 100;
 
 const OPENS_NODE = new Set(['[', '{', ',', ':', '-', '?']);
+
+/** Indicators that open a block node when a blank follows: a sequence item, a complex key, its value. */
+const BLOCK_INDICATORS = new Set(['-', '?', ':']);
 
 /** The offset where nesting first exceeds `limit`, or undefined when it never does. */
 export function excessNesting(text: string, limit = MAX_NESTING): number | undefined {
@@ -31,14 +35,14 @@ export function excessNesting(text: string, limit = MAX_NESTING): number | undef
     if (flow === 0 && i < n && text[i] !== '\n' && text[i] !== '\r' && text[i] !== '#') {
       while (indents.length > 0 && indents[indents.length - 1] >= col) indents.pop();
       indents.push(col);
-      let dashes = 0;
-      while (text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
-        dashes++;
+      let indicators = 0;
+      while (BLOCK_INDICATORS.has(text[i]) && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+        indicators++;
         i += 2;
         while (text[i] === ' ' || text[i] === '\t') i++;
-        if (indents.length + dashes > limit) return i;
+        if (indents.length + indicators > limit) return i;
       }
-      if (indents.length + dashes > limit) return i;
+      if (indents.length + indicators > limit) return i;
     }
     let prev = ' ';
     const depthHere = indents.length;

@@ -28,6 +28,14 @@ describe('excessNesting', () => {
     assert.equal(excessNesting('a:\n  b:\n    c: 1\nd:\n  e: 1\n', 5), undefined, 'siblings do not add up');
   });
 
+  test('complex keys (`? `) and their values (`: `) count a level each, alone and mixed with `- `', () => {
+    assert.notEqual(excessNesting(`${'? '.repeat(8)}a`, 5), undefined);
+    assert.notEqual(excessNesting(`${'- ? '.repeat(4)}a`, 5), undefined);
+    assert.notEqual(excessNesting(`? a\n${': '.repeat(8)}b`, 5), undefined);
+    assert.equal(excessNesting('? a\n: b\n? [x, y]\n: - c\n', 5), undefined, 'a complex key of an ordinary depth passes');
+    assert.equal(excessNesting('a: ?b\nc: -1\nd: :e\n', 5), undefined, 'an indicator character without a blank after it opens nothing');
+  });
+
   test('quoted brackets and comments do not count; an apostrophe inside a word opens no quote', () => {
     assert.equal(excessNesting(`x: "${'['.repeat(50)}"\ny: '${'{'.repeat(50)}'\n# ${'['.repeat(50)}\n`, 5), undefined);
     assert.notEqual(excessNesting(`x: it's ${'['.repeat(10)}`, 5), undefined);
