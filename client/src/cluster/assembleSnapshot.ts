@@ -11,7 +11,7 @@ import { parseCrmMon } from './crmMonXml';
 import { ClusterSnapshot, Constraints, deepFreeze, LeftoverConstraint, StashAppStatus } from './snapshot';
 import { allPrimitives } from './snapshotQueries';
 import { isNodeLocal, readStashSection, StashProbe } from './stashProbe';
-import { QuerySections, releaseOf, Section } from './statusScript';
+import { QuerySections, releaseOf, Section } from './statusQuery';
 
 export interface AssembleInput {
   readonly sections: QuerySections;

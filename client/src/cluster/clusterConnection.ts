@@ -16,7 +16,7 @@ import { assembleSnapshot, withStashAnswers } from './assembleSnapshot';
 import { ClusterSnapshot, deepFreeze, StashAppStatus } from './snapshot';
 import { DEFAULT_STASH_STATUS_URL } from '../../../server/src';
 import { readStashSection, StashProbe } from './stashProbe';
-import { QueryMode, splitSections, statusCommand } from './statusScript';
+import { QueryMode, splitSections, statusQuery } from './statusQuery';
 
 export interface ClusterNode {
   /** The node's name in the spec (and, normally, in the cluster). */
@@ -134,7 +134,7 @@ export class ClusterConnection {
   /** Asks one node for the status; its attempt is recorded either way. */
   private async ask(node: ClusterNode, attempts: NodeAttempt[]): Promise<NodeAnswer> {
     const started = this.deps.clock.now();
-    const { command, marker } = statusCommand(this.modes.get(node.name) ?? 'auto', this.urls, this.options.statusTimeoutMs ?? 20_000);
+    const { command, marker } = statusQuery(this.modes.get(node.name) ?? 'auto', this.urls, this.options.statusTimeoutMs ?? 20_000);
     const result = await this.session.exec(node.target, command);
     const elapsed = (): number => this.deps.clock.now() - started;
     if (result.failure) {
@@ -169,7 +169,7 @@ export class ClusterConnection {
         answers.push({ resource: p.resource, url: p.url, node: p.node, error: `${p.node} did not answer the status query, so its Stash was not asked` });
         continue;
       }
-      const { command, marker } = statusCommand('stash', [p.url], 10_000);
+      const { command, marker } = statusQuery('stash', [p.url], 10_000);
       const result = await this.session.exec(node.target, command);
       if (result.failure) {
         warnings.push(result.failure.message);

@@ -13,7 +13,7 @@ import { STASH_AGENT } from '../../../server/src';
 import { Clock } from '../remote/processRunner';
 import { RemoteResult, shellScript } from '../remote/remoteCommand';
 import { ClusterConnection } from './clusterConnection';
-import { newMarker } from './statusScript';
+import { newMarker } from './statusQuery';
 
 export const AGENT_DIR = '/usr/lib/ocf/resource.d/heartbeat';
 export const AGENT_PATH = `${AGENT_DIR}/stash`;

@@ -12,7 +12,7 @@ import { Clock } from '../remote/processRunner';
 import { awaitState, Check } from './awaitState';
 import { ClusterConnection } from './clusterConnection';
 import { outcomeOfAttempts, OperationReport, ReportBuilder, StepListener } from './operationReport';
-import { clearCommand, moveClearsItself, moveCommand } from './pcsCommands';
+import { clearArgv, moveClearsItself, moveArgv } from './pcsArgv';
 import { preflightFailover } from './preflight';
 import { ClusterSnapshot } from './snapshot';
 import { findResource, runningOn, startedOn } from './snapshotQueries';
@@ -70,13 +70,13 @@ export async function failover(connection: ClusterConnection, request: FailoverR
   if (pcs.version === undefined) return report.commandFailed(pcs.result ?? { node: '?', exitCode: -1, stdout: '', stderr: 'pcs --version gave no version', durationMs: 0 }, 'pcs --version');
   report.step(`pcs ${pcs.version}: ${moveClearsItself(pcs.version) ? 'move removes its own constraint' : 'move, wait, then clear'}`);
 
-  const argv = moveCommand(pcs.version, pre.move, node, timeoutMs / 1000);
+  const argv = moveArgv(pcs.version, pre.move, node, timeoutMs / 1000);
   const moved = await connection.run({ argv, timeoutMs: timeoutMs + 30_000 });
   report.command(moved, argv);
   if (moved.failure || moved.exitCode !== 0) {
     const after = await connection.status();
     if (after.ok && after.snapshot.leftovers.some((l) => l.resource === pre.move && l.kind === 'prefer')) {
-      const clear = clearCommand(pre.move);
+      const clear = clearArgv(pre.move);
       report.command(await connection.run({ argv: clear }), clear);
     }
     return report.commandFailed(moved, 'pcs resource move', after.ok ? after.snapshot : undefined);
@@ -84,7 +84,7 @@ export async function failover(connection: ClusterConnection, request: FailoverR
 
   if (!moveClearsItself(pcs.version)) {
     const there = await awaitState(connection, clock, `${pre.together.join(', ')} to start on ${node}`, arrived(pre.together, node), timeoutMs);
-    const clear = clearCommand(pre.move);
+    const clear = clearArgv(pre.move);
     const cleared = await connection.run({ argv: clear });
     report.command(cleared, clear);
     if (!there.ok) return report.fail('failed', [there.error], there.snapshot);

@@ -10,7 +10,7 @@ import { Clock } from '../remote/processRunner';
 import { awaitState, Check } from './awaitState';
 import { ClusterConnection } from './clusterConnection';
 import { outcomeOfAttempts, OperationReport, ReportBuilder, StepListener } from './operationReport';
-import { cleanupCommand, clearCommand, enableCommand, standbyCommand } from './pcsCommands';
+import { cleanupArgv, clearArgv, enableArgv, standbyArgv } from './pcsArgv';
 import { ClusterSnapshot } from './snapshot';
 import { allPrimitives, findResource, nodeNamed } from './snapshotQueries';
 
@@ -69,7 +69,7 @@ export function setStandby(connection: ClusterConnection, node: string, on: bool
   return runStep(connection, clock, {
     operation: `${on ? 'standby' : 'unstandby'} ${node}`, names: [badNodeName(node)], needsVersion: true,
     refuse: (s) => noSuchNode(s, node),
-    argv: (v) => standbyCommand(v, node, on),
+    argv: (v) => standbyArgv(v, node, on),
     expect: { what: `${node} ${on ? 'in' : 'out of'} standby`, check: (s) => check(nodeNamed(s, node)?.standby === on, `${node} standby=${String(nodeNamed(s, node)?.standby)}`) },
   }, onStep);
 }
@@ -79,7 +79,7 @@ export function cleanupResource(connection: ClusterConnection, resource: string,
   return runStep(connection, clock, {
     operation: `cleanup ${resource}${node ? ` on ${node}` : ''}`, names: [badResourceId(resource), node === undefined ? undefined : badNodeName(node)],
     needsVersion: true, refuse: (s) => noSuchResource(s, resource) ?? (node === undefined ? undefined : noSuchNode(s, node)),
-    argv: (v) => cleanupCommand(v, resource, node),
+    argv: (v) => cleanupArgv(v, resource, node),
     expect: {
       what: `no failures of ${resource} recorded`,
       check: (s) => {
@@ -103,7 +103,7 @@ export function setEnabled(connection: ClusterConnection, resource: string, enab
   return runStep(connection, clock, {
     operation: `${enable ? 'enable' : 'disable'} ${resource}`, names: [badResourceId(resource)], needsVersion: false,
     refuse: (s) => noSuchResource(s, resource),
-    argv: () => enableCommand(resource, enable),
+    argv: () => enableArgv(resource, enable),
     expect: { what: `${resource} ${enable ? 'enabled' : 'disabled'}`, check: (s) => check(stopped(s) !== enable, `${resource} ${stopped(s) ? 'disabled' : 'enabled'}`) },
   }, onStep);
 }
@@ -114,7 +114,7 @@ export function clearResource(connection: ClusterConnection, resource: string, c
   return runStep(connection, clock, {
     operation: `clear ${resource}${node ? ` on ${node}` : ''}`, names: [badResourceId(resource), node === undefined ? undefined : badNodeName(node)],
     needsVersion: false, refuse: (s) => noSuchResource(s, resource),
-    argv: () => clearCommand(resource, node),
+    argv: () => clearArgv(resource, node),
     expect: { what: `no move/ban constraint left for ${resource}`, check: (s) => check(left(s).length === 0, left(s).map((l) => l.id).join(', ')) },
   }, onStep);
 }

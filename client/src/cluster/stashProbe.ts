@@ -4,7 +4,7 @@
  * ERROR when broken. A status URL on localhost only means something on the node
  * that runs Stash, so an answer from another node is not used.
  */
-import { Section } from './statusScript';
+import { Section } from './statusQuery';
 
 /** The status page asked for one Stash resource. */
 export interface StashProbe {

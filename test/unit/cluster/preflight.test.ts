@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planMove } from '../../../client/src/cluster/colocation';
 import { preflightFailover } from '../../../client/src/cluster/preflight';
-import { cleanupCommand, compareVersions, moveCommand, standbyCommand } from '../../../client/src/cluster/pcsCommands';
+import { cleanupArgv, compareVersions, moveArgv, standbyArgv } from '../../../client/src/cluster/pcsArgv';
 import { LAB_CONSTRAINTS, snapshotOf } from './snapshots';
 
 function problems(p: ReturnType<typeof preflightFailover>): string {
@@ -85,16 +85,16 @@ describe('pre-flight', () => {
 
 describe('pcs commands by version', () => {
   test('move: 0.11 waits and clears itself; 0.9/0.10 only move', () => {
-    assert.deepEqual(moveCommand('0.11.5', 'stash', 'node02', 300), ['pcs', 'resource', 'move', 'stash', 'node02', '--wait=300']);
-    assert.deepEqual(moveCommand('0.10.8', 'stash', 'node02', 300), ['pcs', 'resource', 'move', 'stash', 'node02']);
-    assert.deepEqual(moveCommand('0.9.169', 'stash', 'node02', 300), ['pcs', 'resource', 'move', 'stash', 'node02']);
+    assert.deepEqual(moveArgv('0.11.5', 'stash', 'node02', 300), ['pcs', 'resource', 'move', 'stash', 'node02', '--wait=300']);
+    assert.deepEqual(moveArgv('0.10.8', 'stash', 'node02', 300), ['pcs', 'resource', 'move', 'stash', 'node02']);
+    assert.deepEqual(moveArgv('0.9.169', 'stash', 'node02', 300), ['pcs', 'resource', 'move', 'stash', 'node02']);
   });
 
   test('standby and cleanup moved between 0.9 and 0.10', () => {
-    assert.deepEqual(standbyCommand('0.9.169', 'n1', true), ['pcs', 'cluster', 'standby', 'n1']);
-    assert.deepEqual(standbyCommand('0.10.1', 'n1', false), ['pcs', 'node', 'unstandby', 'n1']);
-    assert.deepEqual(cleanupCommand('0.9.169', 'r', 'n1'), ['pcs', 'resource', 'cleanup', 'r', '--node', 'n1']);
-    assert.deepEqual(cleanupCommand('0.11.5', 'r', 'n1'), ['pcs', 'resource', 'cleanup', 'r', 'node=n1']);
+    assert.deepEqual(standbyArgv('0.9.169', 'n1', true), ['pcs', 'cluster', 'standby', 'n1']);
+    assert.deepEqual(standbyArgv('0.10.1', 'n1', false), ['pcs', 'node', 'unstandby', 'n1']);
+    assert.deepEqual(cleanupArgv('0.9.169', 'r', 'n1'), ['pcs', 'resource', 'cleanup', 'r', '--node', 'n1']);
+    assert.deepEqual(cleanupArgv('0.11.5', 'r', 'n1'), ['pcs', 'resource', 'cleanup', 'r', 'node=n1']);
   });
 
   test('versions compare numerically', () => {

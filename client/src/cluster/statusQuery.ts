@@ -1,5 +1,5 @@
 /**
- * The one remote command a status refresh sends. It is a fixed `sh -c` script
+ * The status query: the one remote command a status refresh sends, a fixed `sh -c` script
  * (nothing from the spec is ever part of its text); the section marker, the mode
  * and Stash's status URLs arrive as positional arguments. In one round trip it
  * prints the node's name, crm_mon's XML in the form the node's Pacemaker speaks,
@@ -44,7 +44,7 @@ const SCRIPT = [
 ].join('\n');
 
 /** The command for one query; the marker is random so no output can forge a section line. */
-export function statusCommand(mode: QueryMode, stashUrls: readonly string[], timeoutMs: number, marker = newMarker()): {
+export function statusQuery(mode: QueryMode, stashUrls: readonly string[], timeoutMs: number, marker = newMarker()): {
   command: RemoteCommand; marker: string;
 } {
   return {

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isNodeLocal, readStashSection } from '../../../client/src/cluster/stashProbe';
-import { newMarker, releaseOf, splitSections, statusCommand } from '../../../client/src/cluster/statusScript';
+import { newMarker, releaseOf, splitSections, statusQuery } from '../../../client/src/cluster/statusQuery';
 
 describe('status script output', () => {
   test('sections are split by the marker; a forged marker inside output is just text', () => {
@@ -22,7 +22,7 @@ describe('status script output', () => {
   });
 
   test('the command passes marker, mode and URLs as arguments, never in the script', () => {
-    const { command, marker } = statusCommand('auto', ["http://localhost:7990/st'atus"], 5000);
+    const { command, marker } = statusQuery('auto', ["http://localhost:7990/st'atus"], 5000);
     assert.deepEqual(command.argv.slice(0, 2), ['sh', '-c']);
     assert.deepEqual(command.argv.slice(3), ['sh', marker, 'auto', "http://localhost:7990/st'atus"]);
     assert.ok(!command.argv[2].includes('localhost'));

@@ -1,5 +1,5 @@
 /**
- * The pcs command lines for each operation, by pcs version. pcs changed in
+ * The argv of each pcs command an operation runs, by pcs version. pcs changed in
  * ways that matter here: 0.11 made `resource move` remove its own constraint
  * once the resource runs on the target (the old behaviour became
  * `move-with-constraint`); 0.10 moved `cluster standby` to `node standby` and
@@ -34,27 +34,27 @@ export function moveClearsItself(pcsVersion: string): boolean {
  * removes the constraint; before that it only creates cli-prefer-<id>, which the
  * caller clears once the move is done.
  */
-export function moveCommand(pcsVersion: string, resource: string, node: string, waitSec: number): string[] {
+export function moveArgv(pcsVersion: string, resource: string, node: string, waitSec: number): string[] {
   if (moveClearsItself(pcsVersion)) return ['pcs', 'resource', 'move', resource, node, `--wait=${Math.max(1, Math.round(waitSec))}`];
   return ['pcs', 'resource', 'move', resource, node];
 }
 
 /** Removes move/ban constraints of a resource (on one node, when given). */
-export function clearCommand(resource: string, node?: string): string[] {
+export function clearArgv(resource: string, node?: string): string[] {
   return ['pcs', 'resource', 'clear', resource, ...(node === undefined ? [] : [node])];
 }
 
-export function standbyCommand(pcsVersion: string, node: string, on: boolean): string[] {
+export function standbyArgv(pcsVersion: string, node: string, on: boolean): string[] {
   const verb = on ? 'standby' : 'unstandby';
   return compareVersions(pcsVersion, '0.10') >= 0 ? ['pcs', 'node', verb, node] : ['pcs', 'cluster', verb, node];
 }
 
-export function cleanupCommand(pcsVersion: string, resource: string, node?: string): string[] {
+export function cleanupArgv(pcsVersion: string, resource: string, node?: string): string[] {
   const base = ['pcs', 'resource', 'cleanup', resource];
   if (node === undefined) return base;
   return compareVersions(pcsVersion, '0.10') >= 0 ? [...base, `node=${node}`] : [...base, '--node', node];
 }
 
-export function enableCommand(resource: string, enable: boolean): string[] {
+export function enableArgv(resource: string, enable: boolean): string[] {
   return ['pcs', 'resource', enable ? 'enable' : 'disable', resource];
 }
