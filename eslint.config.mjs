@@ -13,7 +13,7 @@ const ENGINE_INTERNALS = {
 const NO_VSCODE = { name: 'vscode', message: 'The cluster library and the CLI run without VS Code: no vscode import here.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'server/src/agents/generated/**', 'bench/.generated/**', '.cache/**', '.vscode-test/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'server/src/agents/generated/**', 'bench/.generated/**', '.cache/**', '.vscode-test/**', 'client/lib-guard/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -62,7 +62,7 @@ describe('hover and completion over LSP', () => {
     const list = await client.request<CompletionList>('textDocument/completion', {
       textDocument: { uri: docUri }, position, context: { triggerKind: 1 },
     });
-    client.close(docUri);
+    void client.close(docUri);
     return list.items;
   };
   const labels = (items: CompletionItem[]): string[] => items.map((i) => i.label);

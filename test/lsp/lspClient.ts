@@ -101,7 +101,7 @@ export class LspClient {
       initializationOptions: options.initializationOptions ?? { metadataPaths: [], trusted: true },
       trace: options.trace ?? 'off',
     });
-    client.notify('initialized', {});
+    void client.notify('initialized', {});
     return client;
   }
 
@@ -155,7 +155,7 @@ export class LspClient {
   async open(uri: string, text: string, languageId = 'stash-cluster'): Promise<Diagnostic[]> {
     const since = this.notifications.length;
     this.versions.set(uri, 1);
-    this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    void this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     return this.diagnostics(uri, (_d, p) => p.version === undefined || p.version === 1, 20_000, since);
   }
 
@@ -163,7 +163,7 @@ export class LspClient {
   change(uri: string, changes: TextDocumentContentChangeEvent[]): number {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    void this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
     return version;
   }
 

@@ -39,7 +39,7 @@ describe('malformed documents over LSP', () => {
       await client.request('textDocument/documentSymbol', { textDocument: { uri } });
       await client.request('textDocument/definition', { textDocument: { uri }, position });
     }
-    client.close(uri);
+    void client.close(uri);
     assert.ok(client.alive, `the server is alive after ${name}`);
   };
 

@@ -89,7 +89,7 @@ describe('workspace meta-data files over LSP', () => {
 
   const changed = async (path: string, type: 1 | 2 | 3, accept: (ds: Diagnostic[]) => boolean): Promise<Diagnostic[]> => {
     const since = client.notifications.length;
-    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path), type }] });
+    void client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path), type }] });
     return client.diagnostics(uri, accept, 10_000, since);
   };
 
@@ -112,7 +112,7 @@ describe('workspace meta-data files over LSP', () => {
       textDocument: { uri: docUri }, position: positionOf(text, 'mode: ', 'mode: '.length),
     });
     assert.deepEqual(list.items.map((i) => i.label), ['fast', 'gentle']);
-    client.close(docUri);
+    void client.close(docUri);
   });
 
   test('a changed meta-data file is picked up and open specs are re-checked', async () => {
@@ -125,19 +125,19 @@ describe('workspace meta-data files over LSP', () => {
     const broken = join(dir, 'ocf.acme.Broken.metadata.xml');
     writeFileSync(broken, '<resource-agent name="Broken"><parameters>');
     const since = client.notifications.length;
-    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(broken), type: 1 }] });
+    void client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(broken), type: 1 }] });
     const message = await client.waitFor<{ type: number; message: string }>('window/showMessage', (m) => /Broken/.test(m.message), 10_000, since);
     assert.equal(message.type, 2, 'a warning');
     assert.match(message.message, /ocf\.acme\.Broken\.metadata\.xml/);
     const hover = await client.hover(uri, positionOf(SPEC, 'ocf:acme:Widget', 5));
     assert.match(hover?.contents.value ?? '', /Widget spinner/);
     unlinkSync(broken);
-    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(broken), type: 3 }] });
+    void client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(broken), type: 3 }] });
   });
 
   test('trusting the workspace reads the setting path', async () => {
     const since = client.notifications.length;
-    client.notify('workspace/didChangeConfiguration', {
+    void client.notify('workspace/didChangeConfiguration', {
       settings: { stashHa: { trusted: true, metadataPaths: [join(outside, 'ocf.acme.Hidden.metadata.xml')] } },
     });
     const ds = await client.diagnostics(uri, (d) => !d.some((x) => x.code === 'unknown-agent'), 10_000, since);

@@ -178,13 +178,13 @@ describe('SSH layer against a real sshd', () => {
     test('the callback sees the fingerprint; no keeps refusing, yes records the key and runs', async () => {
       sshd.forgetHostKeys();
       const asked: UnknownHostKeyPrompt[] = [];
-      const no = await session({ onUnknownHostKey: async (k) => { asked.push(k); return false; } })
+      const no = await session({ onUnknownHostKey: (k) => { asked.push(k); return Promise.resolve(false); } })
         .exec(node, { argv: ['true'] });
       assert.equal(no.failure?.kind, 'host-key-unknown');
       assert.equal(asked[0]?.fingerprint, sshd.hostKeyFingerprint);
       assert.equal(existsSync(sshd.knownHosts) && readFileSync(sshd.knownHosts, 'utf8').length > 0, false);
 
-      const yes = session({ onUnknownHostKey: async (k) => { asked.push(k); return true; } });
+      const yes = session({ onUnknownHostKey: (k) => { asked.push(k); return Promise.resolve(true); } });
       const [a, b] = await Promise.all([yes.exec(node, { argv: ['echo', 'a'] }), yes.exec(node, { argv: ['echo', 'b'] })]);
       assert.deepEqual([a.stdout, b.stdout], ['a\n', 'b\n']);
       assert.equal(asked.length, 2, 'two concurrent commands share one question');
@@ -207,7 +207,7 @@ describe('SSH layer against a real sshd', () => {
       let asked = 0;
       for (const policy of ['strict', 'accept-new'] as const) {
         const marker = join(sshd.dir, `ran-${policy}`);
-        const r = await session({ hostKeyPolicy: policy, onUnknownHostKey: async () => { asked += 1; return true; } })
+        const r = await session({ hostKeyPolicy: policy, onUnknownHostKey: () => { asked += 1; return Promise.resolve(true); } })
           .exec(node, { argv: ['touch', marker] });
         assert.equal(r.failure?.kind, 'host-key-changed', r.stderr);
         assert.equal(r.failure?.fingerprint, sshd.hostKeyFingerprint);

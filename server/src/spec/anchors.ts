@@ -8,6 +8,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, Document, Node as YamlNode } from 'yaml';
 import { Span } from './diagnostic';
+import { scalarValueText } from './yamlTree';
 
 /**
  * `key`: a mapping key naming a declaration (a resource, group or node id);
@@ -21,7 +22,7 @@ const REF_KEYS = new Set(['resource', 'with', 'first', 'then', 'node']);
 function textOf(node: unknown): string | undefined {
   if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
   if (node.type === 'PLAIN' && typeof node.source === 'string') return node.source;
-  return String(node.value);
+  return scalarValueText(node.value);
 }
 
 function spanOf(node: YamlNode): Span | undefined {

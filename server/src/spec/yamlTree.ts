@@ -91,12 +91,25 @@ function aliasSpanOf(alias: Alias, fallback: Span): Span {
   return { start: span.start, end: Math.min(span.end, span.start + 1 + alias.source.length) };
 }
 
+/**
+ * The text of a scalar's parsed value. The schema used here yields strings, numbers,
+ * booleans and null only; anything else is written as JSON rather than
+ * `[object Object]`.
+ */
+export function scalarValueText(v: unknown): string {
+  switch (typeof v) {
+    case 'string': return v;
+    case 'number': case 'boolean': case 'bigint': return String(v);
+    default: return v === null || v === undefined ? '' : JSON.stringify(v) ?? '';
+  }
+}
+
 function scalarKeyText(key: unknown): string {
   if (isScalar(key)) {
     const v = key.value;
     if (v === null || v === undefined) return '';
     if (typeof key.source === 'string' && key.type === 'PLAIN') return key.source;
-    return String(v);
+    return scalarValueText(v);
   }
   return String(key ?? '');
 }
@@ -170,7 +183,7 @@ class Resolver {
       let value: string | number | boolean | null;
       if (v === null || v === undefined) value = null;
       else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') value = v;
-      else value = String(v);
+      else value = scalarValueText(v);
       const text = !quoted && typeof node.source === 'string' && node.type === 'PLAIN'
         ? node.source : (value === null ? '' : String(value));
       return { kind: 'scalar', span, value, text, quoted };

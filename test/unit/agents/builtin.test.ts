@@ -36,7 +36,7 @@ function facts(agent: AgentInfo, type: string): unknown {
     name: agent.name,
     version: agent.version,
     ocfVersion: agent.ocfVersion,
-    parameters: agent.parameters.map(({ shortdesc, longdesc, deprecatedDesc, ...rest }) =>
+    parameters: agent.parameters.map(({ shortdesc: _s, longdesc: _l, deprecatedDesc: _d, ...rest }) =>
       (rest.default === undefined ? rest : { ...rest, default: perInstance(rest.default, type) })),
     actions: agent.actions,
   };

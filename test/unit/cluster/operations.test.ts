@@ -48,11 +48,13 @@ describe('failover', () => {
     const { fake, conn } = connect({ node01: {}, node02: {} });
     const { crm, cons } = labState(fake, 'pacemaker-2.1.5-healthy.xml', LAB_CONSTRAINTS);
     for (const n of Object.values(fake.nodes)) Object.assign(n, { crmMonFile: crm, constraintsFile: cons, pcsVersion: '0.11.5', onMove: { crmMon: fixturePath('pacemaker-2.1.5-failed.xml') } });
-    const report = await failover(conn, { resource: 'vip', node: 'node02' }, systemClock);
+    const readings: number[] = [];
+    const clock = { now: () => { const t = systemClock.now(); readings.push(t); return t; }, sleep: (ms: number) => systemClock.sleep(ms) };
+    const report = await failover(conn, { resource: 'vip', node: 'node02' }, clock);
     assert.equal(report.ok, true, report.problems.join('\n'));
     assert.deepEqual(fake.logged('node01', 'pcs'), ['--version', 'resource move stash node02 --wait=300']);
     assert.ok(report.steps.some((s) => /verified: stash, vip Started on node02/.test(s)), report.steps.join('\n'));
-    assert.ok(report.elapsedMs > 0);
+    assert.equal(report.elapsedMs, readings[readings.length - 1] - readings[0], 'the report spans its first and last reading of the given clock');
   });
 
   test('pcs 0.10: move, wait until it runs there, clear, verify no cli-prefer', async () => {

@@ -74,7 +74,7 @@ describe('contract: values', () => {
   test('a score is an integer, INFINITY, +INFINITY or -INFINITY', () => {
     for (const v of ['100', '-100', '0', 'INFINITY', '+INFINITY', '-INFINITY']) {
       const findings = found(edit(BASE, ['score: INFINITY', `score: ${v}`]));
-      assert.ok(findings.every((f) => !f.includes('bad-score')), `${v}: ${findings}`);
+      assert.ok(findings.every((f) => !f.includes('bad-score')), `${v}: ${findings.join('; ')}`);
     }
     for (const v of ['1.5', 'INFINITE', 'high']) assert.deepEqual(found(edit(BASE, ['score: INFINITY', `score: ${v}`])), [`29 bad-score ${v}`], v);
   });

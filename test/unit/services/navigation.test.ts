@@ -199,7 +199,7 @@ describe('prepareRename and rename', () => {
     const model = buildModel(SPEC);
     const p = prepareRename(model, offsetOf(SPEC, "'stash_res'", 0, 2));
     assert.equal(p?.placeholder, 'stash_res');
-    assert.equal(SPEC.slice(p!.span.start, p!.span.end), 'stash_res');
+    assert.equal(SPEC.slice(p.span.start, p.span.end), 'stash_res');
     assert.equal(prepareRename(model, offsetOf(SPEC, 'agent:')), undefined);
   });
 

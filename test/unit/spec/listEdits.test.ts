@@ -22,7 +22,7 @@ function reparse(text: string): unknown {
 function rootMap(text: string): YMap {
   const root = parseYaml(text).root;
   assert.equal(root?.kind, 'map');
-  return root as YMap;
+  return root;
 }
 
 function at(map: YMap, ...path: string[]): YMap | YSeq {

@@ -6,7 +6,7 @@ import { lines } from '../helpers';
 
 function map(node: YNode | undefined): YMap {
   assert.equal(node?.kind, 'map');
-  return node as YMap;
+  return node;
 }
 
 function textAt(text: string, span: { start: number; end: number }): string {

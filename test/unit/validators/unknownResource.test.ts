@@ -15,7 +15,7 @@ describe('unknown-resource', () => {
     assert.equal(d.text, 'stash_ress');
     assert.equal(d.message, "The colocation constraint's 'with' is 'stash_ress', which is no resource or group. Did you mean 'stash_res'?");
     assert.equal(d.fixes?.length, 1);
-    const fixed = applyFix(text, d.fixes![0]);
+    const fixed = applyFix(text, d.fixes[0]);
     assert.ok(fixed.endsWith('    - { resource: stash_vip, with: stash_res }\n'));
     assert.deepEqual(runValidators(fixed, [unknownResource]), []);
   });

@@ -11,7 +11,7 @@ import { SpecModel } from '../../spec/model';
 export interface ValidationContext {
   readonly model: SpecModel;
   readonly catalog: AgentCatalog;
-  report(d: SpecDiagnostic): void;
+  readonly report: (d: SpecDiagnostic) => void;
 }
 
 export interface Validator {
