@@ -66,7 +66,7 @@ function parseArgs(argv: readonly string[]): Options | string {
   return { check, ...(vsix ? { vsix } : {}) };
 }
 
-const USAGE = `Usage: npm run demo [-- --check] [-- --vsix FILE]
+const USAGE = `Usage: npm run demo [-- [--check] [--vsix FILE]]
 Brings up a 3-node lab cluster running Stash (a stand-in) with its VIP, and VS Code
 (code-server) on 127.0.0.1 with the extension installed; prints the URL. Ctrl-C
 removes everything. Needs root on Linux and scripts/setup.sh run once.
