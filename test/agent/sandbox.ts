@@ -42,6 +42,8 @@ export interface RunOptions {
   readonly params?: Readonly<Record<string, string | undefined>>;
   /** More environment, e.g. resource-agents' OCF_TESTER_FAIL_HAVE_BINARY. */
   readonly env?: Readonly<Record<string, string>>;
+  /** A command the agent runs under, its argv ending where `shell agent action` follows (e.g. unshare …). */
+  readonly wrapper?: readonly string[];
 }
 
 export interface SandboxOptions {
@@ -232,7 +234,7 @@ export class Sandbox {
     if (timeoutMs !== undefined) env.OCF_RESKEY_CRM_meta_timeout = String(timeoutMs);
     const params: Record<string, string | undefined> = { ...this.params(), ...options.params };
     for (const [name, value] of Object.entries(params)) if (value !== undefined) env[`OCF_RESKEY_${name}`] = value;
-    return runAgent(options.shell ?? 'dash', this.agent, action, env, (timeoutMs ?? 30_000) + 10_000);
+    return runAgent(options.shell ?? 'dash', this.agent, action, env, (timeoutMs ?? 30_000) + 10_000, options.wrapper);
   }
 
   /** A monitor as a recurring operation (interval 15 s). */
@@ -258,11 +260,16 @@ export class Sandbox {
   }
 }
 
-/** Runs `shell agent action` with exactly `env`; kills it by pid if it outlives `limitMs`. */
-export function runAgent(shell: Shell, agent: string, action: string, env: Record<string, string>, limitMs: number): Promise<AgentResult> {
+/**
+ * Runs `shell agent action` (after `wrapper`, when given) with exactly `env`; kills it
+ * by pid if it outlives `limitMs`.
+ */
+export function runAgent(shell: Shell, agent: string, action: string, env: Record<string, string>, limitMs: number,
+  wrapper: readonly string[] = []): Promise<AgentResult> {
   return new Promise((resolveRun, reject) => {
     const began = Date.now();
-    const child = spawn(shell, [agent, action], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const argv = [...wrapper, shell, agent, action];
+    const child = spawn(argv[0], argv.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
