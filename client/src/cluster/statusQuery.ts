@@ -71,8 +71,11 @@ export interface QuerySections {
   readonly stash: readonly Section[];
 }
 
-/** Splits the script's output into its sections. */
-export function splitSections(stdout: string, marker: string): QuerySections {
+/**
+ * The sections of any query script that frames its parts this way (`MARKER name`
+ * opens one, `MARKER rc N` closes it), by name; trailing blank lines are dropped.
+ */
+export function sectionsOf(stdout: string, marker: string): ReadonlyMap<string, Section> {
   const named = new Map<string, { lines: string[]; rc?: number }>();
   let current: { lines: string[]; rc?: number } | undefined;
   for (const line of stdout.split('\n')) {
@@ -88,10 +91,15 @@ export function splitSections(stdout: string, marker: string): QuerySections {
       }
     } else if (current) current.lines.push(line);
   }
-  const section = (name: string): Section | undefined => {
-    const s = named.get(name);
-    return s === undefined ? undefined : { body: s.lines.join('\n').replace(/\n+$/, ''), ...(s.rc === undefined ? {} : { rc: s.rc }) };
-  };
+  const sections = new Map<string, Section>();
+  for (const [name, s] of named) sections.set(name, { body: s.lines.join('\n').replace(/\n+$/, ''), ...(s.rc === undefined ? {} : { rc: s.rc }) });
+  return sections;
+}
+
+/** Splits the status query's output into its sections. */
+export function splitSections(stdout: string, marker: string): QuerySections {
+  const named = sectionsOf(stdout, marker);
+  const section = (name: string): Section | undefined => named.get(name);
   const stash: Section[] = [];
   for (let i = 1; named.has(`stash ${i}`); i += 1) stash.push(section(`stash ${i}`) as Section);
   const host = section('host')?.body.trim();
