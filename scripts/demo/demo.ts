@@ -142,7 +142,7 @@ async function main(): Promise<number> {
     step(`${vsix} (${(statSync(vsix).size / 1024).toFixed(0)} KB)`);
     if (stop.isRequested()) throw new Error('stopped');
 
-    demo.claim();
+    await demo.claim();
     teardown.add('gave the demo lab back', () => demo.release());
     teardown.add(`removed the lab cluster (namespaces ${demo.settings.prefix}-*)`, async () => { await demo.down(); });
     step(`bringing up the lab cluster: 3 nodes in namespaces ${demo.settings.prefix}-*, network ${demo.settings.net}.0/24`);
@@ -151,6 +151,7 @@ async function main(): Promise<number> {
 
     // Short on purpose: code-server's extension host keeps ssh sockets under it (see sshMasters.ts).
     const tempDir = mkdtempSync(join(tmpdir(), 'stash-ha-demo-'));
+    demo.record(tempDir);
     teardown.add(`removed ${tempDir}`, () => rmSync(tempDir, { recursive: true, force: true }));
     const workspace = join(tempDir, 'workspace');
     const files = makeWorkspace(workspace, demo);
@@ -167,6 +168,7 @@ async function main(): Promise<number> {
     step('starting code-server with the extension installed');
     // startCodeServer removes what it made when it fails; once it runs, teardown stops it.
     const server = await startCodeServer({ vsix: [vsix], env: { TMPDIR: tempDir } });
+    demo.record(server.stateDir);
     teardown.add('stopped code-server and the ssh connections its extension host kept', async () => {
       await server.stop();
       await endProcessesUnder(tempDir);

@@ -2,17 +2,18 @@
  * The demo's cluster: the lab of test/cluster (three real Pacemaker nodes in
  * network namespaces) under the demo's own run directory, prefix and /24, so it
  * never meets a test's lab or the benchmark's. One demo at a time owns it (an
- * owner file with its PID); a demo that was killed leaves only what the next
- * one's `down` removes. The agent goes on through the product (`stash-ha
+ * owner file with its PID and the folders it made); what a killed demo left,
+ * the next one removes. The agent goes on through the product (`stash-ha
  * deploy-agent`), the resources through the seed's pcs commands as argv.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCrmMon, startedOn } from '../../test/cluster/crmMon';
 import { LabCluster, LabInfo, LabSettings, RunResult, repoRoot } from '../../test/cluster/labCluster';
 import { waitFor } from '../../test/cluster/waitFor';
 import { seedCommands, STASH_RESOURCE, VIP_RESOURCE } from './demoSpec';
+import { endProcessesUnder } from './sshMasters';
 
 const LAB_ROOT = process.env.STASH_HA_LAB_ROOT ?? '/var/tmp/stash-ha-lab';
 
@@ -58,16 +59,25 @@ export class DemoLab {
     this.ownerFile = `${settings.runDir}.demo-owner`;
   }
 
-  /** Takes the demo's lab for this process; throws naming the other demo if one runs. */
-  claim(): void {
+  /**
+   * Takes the demo's lab for this process; throws naming the other demo if one runs.
+   * A demo that was killed (so could not tear down) left its folders in the owner
+   * file: what still runs under them (its code-server, its ssh masters) is ended
+   * by PID and they are removed; its namespaces go with the `down` in up().
+   */
+  async claim(): Promise<void> {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        writeFileSync(this.ownerFile, `${process.pid}\n`, { flag: 'wx' });
+        writeFileSync(this.ownerFile, `${JSON.stringify({ pid: process.pid, dirs: [] })}\n`, { flag: 'wx' });
         return;
       } catch {
-        const owner = Number(readFileSync(this.ownerFile, 'utf8').trim());
-        if (owner > 0 && owner !== process.pid && alive(owner)) {
-          throw new Error(`another demo (PID ${owner}) runs the lab in ${this.settings.runDir}: stop it with Ctrl-C first`);
+        const owner = this.owner();
+        if (owner.pid > 0 && owner.pid !== process.pid && alive(owner.pid)) {
+          throw new Error(`another demo (PID ${owner.pid}) runs the lab in ${this.settings.runDir}: stop it with Ctrl-C first`);
+        }
+        for (const dir of owner.dirs) {
+          await endProcessesUnder(dir);
+          rmSync(dir, { recursive: true, force: true });
         }
         unlinkSync(this.ownerFile);
       }
@@ -75,11 +85,26 @@ export class DemoLab {
     throw new Error(`could not take ${this.ownerFile}`);
   }
 
+  private owner(): { pid: number; dirs: string[] } {
+    try {
+      const o = JSON.parse(readFileSync(this.ownerFile, 'utf8')) as { pid?: unknown; dirs?: unknown };
+      // Only folders of the names the demo makes: this file decides what gets removed.
+      const dirs = Array.isArray(o.dirs) ? o.dirs.filter((d): d is string => typeof d === 'string' && /^\/.+\/stash-ha-(demo|vscode)-[A-Za-z0-9]{6}$/.test(d)) : [];
+      return { pid: typeof o.pid === 'number' ? o.pid : 0, dirs };
+    } catch {
+      return { pid: 0, dirs: [] };
+    }
+  }
+
+  /** Notes a folder the demo made, so a next demo can clean up after this one if it is killed. */
+  record(dir: string): void {
+    const o = this.owner();
+    if (o.pid === process.pid) writeFileSync(this.ownerFile, `${JSON.stringify({ pid: o.pid, dirs: [...o.dirs, dir] })}\n`);
+  }
+
   /** Gives the lab back (only if this process holds it). */
   release(): void {
-    try {
-      if (readFileSync(this.ownerFile, 'utf8').trim() === String(process.pid)) unlinkSync(this.ownerFile);
-    } catch { /* nothing to give back */ }
+    if (this.owner().pid === process.pid) unlinkSync(this.ownerFile);
   }
 
   /** Removes what a killed demo left, then brings up three nodes. */
