@@ -16,7 +16,7 @@ export { LineIndex } from './spec/lines';
 export type { Position } from './spec/lines';
 export { validate, validateText } from './services/validate';
 export { createCatalog, builtinAgents } from './agents/catalog';
-export { loadMetadataFile, readMetadataFile, agentNameFromFileName } from './agents/metadataFiles';
+export { loadMetadataFile, readMetadataFile, agentNameFromFileName, metadataFileName } from './agents/metadataFiles';
 export type { MetadataFileResult, MetadataFileError } from './agents/metadataFiles';
 export type { AgentCatalog, AgentInfo, AgentParameter, AgentAction } from './agents/model';
 export type { StashHaSettings } from './settings';
@@ -28,3 +28,14 @@ export type {
   DesiredCluster, DesiredValue, DesiredAttribute, DesiredRef, DesiredNode, DesiredSsh, DesiredResource, DesiredOperation,
   DesiredClone, DesiredGroup, DesiredConstraints, DesiredColocation, DesiredOrder, DesiredLocation, DesiredStash, DesiredProblem,
 } from './spec/desired';
+export { readCib, CLUSTER_MANAGED_PROPERTIES } from './spec/desiredCib';
+export type { LiveCluster, CibRead, CibVersion, CorosyncNode, CorosyncView, LiveLeftover, LiveUnsupported } from './spec/desiredCib';
+export { diffClusters, inSync, describeResource } from './spec/desiredDiff';
+export type { Difference, DifferenceKind, DiffSubject, ResourcePart } from './spec/desiredDiffValues';
+export { matchOperations, operationWords } from './spec/desiredDiffOps';
+export { matchConstraints, describeColocation, describeOrder, describeLocation } from './spec/desiredDiffConstraints';
+export { writeSpec, yamlScalar } from './spec/specWriter';
+export type { WriteOptions } from './spec/specWriter';
+export { pcsDefaultOperations } from './agents/pcsDefaults';
+export type { DefaultOperation } from './agents/pcsDefaults';
+export { agentDifferences } from './agents/agentDifferences';

@@ -51,6 +51,11 @@ export function agentNameFromFileName(path: string): string | undefined {
   return name !== undefined && parseAgent(name) ? name : undefined;
 }
 
+/** The file name that describes `agentName` (`ocf:acme:Foo` → `ocf.acme.Foo.metadata.xml`): agentNameFromFileName's inverse. */
+export function metadataFileName(agentName: string): string {
+  return `${agentName.replace(/:/g, '.')}${SUFFIX}`;
+}
+
 function fail(path: string, message: string, line?: number, column?: number): MetadataFileResult {
   return {
     ok: false,

@@ -63,6 +63,8 @@ export interface DesiredNode {
 }
 
 export interface DesiredOperation {
+  /** The CIB's op id; a spec's operations have none. */
+  readonly id?: string;
   readonly action: string;
   /** The span of the action key. */
   readonly span?: Span;
@@ -76,6 +78,8 @@ export interface DesiredOperation {
 }
 
 export interface DesiredClone {
+  /** The CIB's clone (or master) id; a spec names none (pcs makes `<resource>-clone`). */
+  readonly id?: string;
   readonly kind: 'clone' | 'promotable';
   /** The span of the `clone` or `promotable` key. */
   readonly span?: Span;

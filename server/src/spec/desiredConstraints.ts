@@ -23,11 +23,15 @@ function score(map: YMap): DesiredValue {
   return written?.text.trim() ? valueOf(written, normalScore) ?? INFINITY_SCORE : INFINITY_SCORE;
 }
 
-/** An order's fixed word (kind, actions), as the order fields of the format list them. */
-function orderWord(map: YMap, key: string): DesiredValue | undefined {
+/** An order's fixed word (`kind`, `first-action`, `then-action`) in its canonical spelling, as the order fields of the format list them. */
+export function orderWordOf(key: 'kind' | 'first-action' | 'then-action', text: string): string | undefined {
   const field = ORDER_FIELDS.find((f) => f.name === key);
   const rule = field?.shape.kind === 'value' ? field.shape.rule : undefined;
-  return valueOf(asScalar(map.get(key)?.value), (t) => (rule ? normalWord(rule, t) : t));
+  return rule ? normalWord(rule, text) : text;
+}
+
+function orderWord(map: YMap, key: 'kind' | 'first-action' | 'then-action'): DesiredValue | undefined {
+  return valueOf(asScalar(map.get(key)?.value), (t) => orderWordOf(key, t));
 }
 
 export function readConstraints(model: SpecModel): DesiredConstraints {

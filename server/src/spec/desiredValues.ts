@@ -43,12 +43,15 @@ export function normalWord(rule: ValueRule, text: string): string | undefined {
 
 const ROLE_RULE = OP_OPTIONS.get('role')?.value;
 
-/** A role as the operation and constraint keys take it: a listed spelling (Master and Slave too), by its new name. */
+/** A role word as the operation and constraint keys take it: a listed spelling (Master and Slave too), by its new name. */
+export function roleOf(text: string): Role | undefined {
+  const word = ROLE_RULE && normalWord(ROLE_RULE, text);
+  return word === undefined ? undefined : normalRole(word);
+}
+
+/** A role as the operation and constraint keys take it, read from a scalar. */
 export function roleValue(node: YNode | undefined): DesiredValue<Role> | undefined {
-  return valueOf(node?.kind === 'scalar' ? node : undefined, (t) => {
-    const word = ROLE_RULE && normalWord(ROLE_RULE, t);
-    return word === undefined ? undefined : normalRole(word);
-  });
+  return valueOf(node?.kind === 'scalar' ? node : undefined, roleOf);
 }
 
 /** The normal form of a value of this kind; a name the vocabulary does not know keeps its text. */
@@ -65,6 +68,15 @@ export function normalByRule(rule: ValueRule | undefined, text: string): string 
       return normalInteger(text);
     case 'enum': return normalWord(rule, text);
   }
+}
+
+/**
+ * A named value given as text (a CIB nvpair or XML attribute), normalised by the kind
+ * `set` gives its name, exactly as `attributesOf` normalises the same name in a spec.
+ */
+export function namedValue(name: string, text: string, set: AttributeSet): DesiredAttribute {
+  const value = normalByRule(set.get(name)?.value, text);
+  return { name, ...(value === undefined ? {} : { value }), text };
 }
 
 /** A named scalar of a mapping, normalised by `normal`. */
