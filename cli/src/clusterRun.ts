@@ -8,7 +8,7 @@
 import { buildModel } from '../../server/src';
 import { ClusterConnection } from '../../client/src/cluster/clusterConnection';
 import { openCluster } from '../../client/src/cluster/openCluster';
-import { clusterFromSpec } from '../../client/src/cluster/specCluster';
+import { clusterFromSpec, SpecCluster } from '../../client/src/cluster/specCluster';
 import { Logger, silentLogger } from '../../client/src/remote/logger';
 import { HELP_OPTION, OptionSpec, ParsedArgs } from './args';
 import { CliDeps } from './command';
@@ -25,6 +25,9 @@ export const CLUSTER_OPTIONS: readonly OptionSpec[] = [
   HELP_OPTION,
 ];
 
+/** The same without --format, for the subcommands whose output is a file's text (import, fetch-metadata). */
+export const SSH_OPTIONS: readonly OptionSpec[] = CLUSTER_OPTIONS.filter((o) => o.name !== 'format');
+
 /** Whether the run wants JSON. */
 export function wantsJson(args: ParsedArgs): boolean {
   return args.value('format') === 'json';
@@ -35,6 +38,16 @@ export function stderrLogger(io: CliIo): Logger {
   return { info: (m) => io.err(`${m}\n`), warn: (m) => io.err(`warning: ${m}\n`) };
 }
 
+/** The spec's text, or undefined after saying why it cannot be read (the caller exits 2). */
+export async function readSpecText(specPath: string, io: CliIo): Promise<string | undefined> {
+  try {
+    return await io.readText(specPath);
+  } catch (error) {
+    io.err(`stash-ha: cannot read ${specPath}: ${readFailureReason(error)}\n`);
+    return undefined;
+  }
+}
+
 /**
  * Reads the spec and opens the cluster it describes; runs `body` and always
  * closes the connection, also when the run is interrupted. A spec that cannot be
@@ -42,15 +55,19 @@ export function stderrLogger(io: CliIo): Logger {
  */
 export async function withCluster(specPath: string, args: ParsedArgs, io: CliIo, deps: CliDeps,
   body: (connection: ClusterConnection, clusterName?: string) => Promise<number>): Promise<number> {
-  let text: string;
-  try {
-    text = await io.readText(specPath);
-  } catch (error) {
-    io.err(`stash-ha: cannot read ${specPath}: ${readFailureReason(error)}\n`);
-    return EXIT.usage;
-  }
-  const spec = clusterFromSpec(buildModel(text));
-  for (const p of spec.problems) io.err(`stash-ha: ${specPath}: ${p}\n`);
+  const text = await readSpecText(specPath, io);
+  if (text === undefined) return EXIT.usage;
+  return withSpecCluster(clusterFromSpec(buildModel(text)), specPath, args, io, deps, body);
+}
+
+/**
+ * Opens a cluster given as its nodes (a spec's, or the one host `import` is told)
+ * with the shared options and runs `body` as withCluster does; `label` names it in
+ * messages. No usable node is a usage error (exit 2).
+ */
+export async function withSpecCluster(spec: SpecCluster, label: string, args: ParsedArgs, io: CliIo, deps: CliDeps,
+  body: (connection: ClusterConnection, clusterName?: string) => Promise<number>): Promise<number> {
+  for (const p of spec.problems) io.err(`stash-ha: ${label}: ${p}\n`);
   const sshConfig = args.value('ssh-config');
   const connectMs = args.ms('connect-timeout');
   const opened = openCluster(spec, {
@@ -59,7 +76,7 @@ export async function withCluster(specPath: string, args: ParsedArgs, io: CliIo,
     ...(connectMs !== undefined ? { connectTimeoutSec: connectMs / 1000 } : {}),
   }, { runner: deps.runner, clock: deps.clock, logger: args.flag('verbose') ? stderrLogger(io) : silentLogger });
   if (!opened.ok) {
-    io.err(`stash-ha: ${specPath}: ${opened.error}\n`);
+    io.err(`stash-ha: ${label}: ${opened.error}\n`);
     return EXIT.usage;
   }
   const { connection } = opened;

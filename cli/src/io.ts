@@ -3,7 +3,8 @@
  * streams and the files it reads. Subcommands get it passed in, so the same code
  * runs against the real process here and against strings in a test.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
 
 export interface CliIo {
   out(text: string): void;
@@ -12,6 +13,10 @@ export interface CliIo {
   readText(path: string): Promise<string>;
   /** Reads a file's bytes (an agent to deploy). Rejects with a Node system error. */
   readBytes(path: string): Promise<Uint8Array>;
+  /** Writes a file as UTF-8; `exclusive` refuses one that exists (EEXIST). Rejects with a Node system error. */
+  writeText(path: string, text: string, options?: { readonly exclusive?: boolean }): Promise<void>;
+  /** Asks a yes/no question on the terminal; undefined when there is no terminal to ask on. */
+  confirm?(question: string): Promise<boolean | undefined>;
 }
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -24,6 +29,9 @@ const REASONS: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'file name too long',
   EMFILE: 'too many open files',
   EIO: 'input/output error',
+  EEXIST: 'it exists',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
 };
 
 /** The OS reason a read failed, in a few plain words ("no such file"). */
@@ -49,4 +57,14 @@ export const processIo: CliIo = {
   err: (text) => { process.stderr.write(text); },
   readText: async (path) => stripBom(path === '-' ? await readStdin() : await readFile(path, 'utf8')),
   readBytes: (path) => readFile(path),
+  writeText: (path, text, options) => writeFile(path, text, { encoding: 'utf8', flag: options?.exclusive ? 'wx' : 'w' }),
+  confirm: async (question) => {
+    if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+    } finally {
+      rl.close();
+    }
+  },
 };

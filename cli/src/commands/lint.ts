@@ -6,14 +6,22 @@
  * readable file is still checked and reported.
  */
 import { AgentInfo, createCatalog, loadMetadataFile, validateText } from '../../../server/src';
-import { HELP_OPTION, UsageError } from '../args';
+import { HELP_OPTION, OptionSpec, UsageError } from '../args';
 import { CliCommand } from '../command';
 import { EXIT } from '../exitStatus';
 import { CliIo, readFailureReason } from '../io';
 import { formatJson, formatText, LintRecord, OUTPUT_FORMATS, toRecords } from './lintFormat';
 
+/** `--metadata FILE`, for every subcommand that checks a spec. */
+export const METADATA_OPTION: OptionSpec = {
+  name: 'metadata', value: 'FILE', multiple: true,
+  help: 'also know the agent described by this OCF meta-data XML file\n' +
+    '(as `crm_resource --show-metadata AGENT` prints it), named after the agent\n' +
+    'with dots for colons, e.g. ocf.acme.Foo.metadata.xml; repeatable',
+};
+
 /** The agents of the --metadata files, or the first reason one is unusable. */
-async function readAgents(paths: readonly string[], io: CliIo): Promise<AgentInfo[] | string> {
+export async function readAgents(paths: readonly string[], io: CliIo): Promise<AgentInfo[] | string> {
   const agents: AgentInfo[] = [];
   for (const path of paths) {
     let text: string;
@@ -41,12 +49,7 @@ export const lintCommand: CliCommand = {
         'text: one line per finding, "FILE:LINE:COLUMN: SEVERITY CODE MESSAGE", then a summary line\n' +
         'json: one array of {file, line, column, endLine, endColumn, severity, code, message}',
     },
-    {
-      name: 'metadata', value: 'FILE', multiple: true,
-      help: 'also know the agent described by this OCF meta-data XML file\n' +
-        '(as `crm_resource --show-metadata AGENT` prints it), named after the agent\n' +
-        'with dots for colons, e.g. ocf.acme.Foo.metadata.xml; repeatable',
-    },
+    METADATA_OPTION,
     HELP_OPTION,
   ],
   notes: 'Lines and columns are 1-based; columns count UTF-16 code units, as editors do.\n' +

@@ -21,6 +21,11 @@ const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'cas
 /** Quotes one word so a POSIX shell reads it back as exactly that word. */
 export function quoteWord(word: string): string {
   if (word.length > 0 && PLAIN.test(word) && !RESERVED.has(word)) return word;
+  return singleQuoted(word);
+}
+
+/** A word in single quotes whatever it holds (scripts for people to read, where every word is quoted alike). */
+export function singleQuoted(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
