@@ -34,6 +34,8 @@ export const SEVERITY_OF = {
   'vip-not-colocated': 'warning',
   'stash-home-not-shared': 'warning',
   'stonith-disabled': 'warning',
+  'version-mismatch': 'error',
+  'deprecated': 'warning',
 } as const;
 
 export type DiagnosticCode = keyof typeof SEVERITY_OF;

@@ -47,6 +47,11 @@ function ruleSchema(rule: ValueRule): JsonSchema {
     case 'enum': {
       const deprecated = Object.entries(rule.deprecated ?? {});
       const values = rule.values ?? [];
+      // Words that YAML reads as numbers (`pacemaker: 2.1`): the checker reads their
+      // source text, so the schema takes the numbers too (2.0 is the number 2 there).
+      if (values.length > 0 && deprecated.length === 0 && values.every((v) => /^\d+\.\d+$/.test(v))) {
+        return { type: ['string', 'number'], enum: [...values, ...values.map(Number)] };
+      }
       const listed = {
         enum: [...values, ...deprecated.map(([old]) => old)],
         enumDescriptions: [...values.map(() => ''), ...deprecated.map(([, use]) => `Deprecated: use ${use}.`)],

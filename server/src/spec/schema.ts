@@ -7,6 +7,7 @@
 import { AttributeSet, CLONE_OPTIONS, CLUSTER_PROPERTIES, META_ATTRIBUTES, OP_OPTIONS, ValueRule } from './attributes';
 import { DiagnosticCode } from './codes';
 import { DEPRECATED_ROLES, ROLES } from './vocabulary';
+import { RELEASE_LINE_INFO, RELEASE_LINES } from './vocabulary/releases';
 
 export type Shape =
   /** Any scalar, read as text. */
@@ -116,6 +117,9 @@ export const TOP_FIELDS: readonly FieldDef[] = [
   { name: 'groups', shape: { kind: 'dict', keyKind: 'group', value: { kind: 'list', item: resourceRef, itemNoun: 'member', minItems: 1 } },
     doc: 'Groups by id: members run on one node and start in list order (`pcs resource group add`).' },
   { name: 'constraints', shape: { kind: 'map', fields: CONSTRAINT_FIELDS }, doc: 'Colocation, order and location constraints.' },
+  { name: 'pacemaker', shape: { kind: 'value', rule: { kind: 'enum', values: RELEASE_LINES }, code: 'version-mismatch' },
+    doc: 'The Pacemaker release line the spec is for; with it, names and options that release does not have are errors and '
+      + `names it has replaced are warnings. ${RELEASE_LINES.map((l) => `${l} (pcs ${RELEASE_LINE_INFO[l].pcs}; ${RELEASE_LINE_INFO[l].seenIn})`).join(', ')}.` },
 ];
 
 export const ROOT_SHAPE: Shape = { kind: 'map', fields: TOP_FIELDS };

@@ -23,8 +23,9 @@ import { BASE, check, edit, Expected, Row, Seen } from './contractSpec';
 import { AGENTS_ROWS } from './tableAgents';
 import { RELATIONS_ROWS } from './tableRelations';
 import { STRUCTURE_ROWS } from './tableStructure';
+import { VERSIONS_ROWS } from './tableVersions';
 
-const TABLE: readonly Row[] = [...STRUCTURE_ROWS, ...AGENTS_ROWS, ...RELATIONS_ROWS];
+const TABLE: readonly Row[] = [...STRUCTURE_ROWS, ...AGENTS_ROWS, ...RELATIONS_ROWS, ...VERSIONS_ROWS];
 
 function brief(found: readonly Seen[]): string {
   return found.map((d) => `${d.line} ${d.code} ${JSON.stringify(d.range)}: ${d.message}`).join('\n');

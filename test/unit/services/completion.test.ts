@@ -30,9 +30,13 @@ describe('completion', () => {
     assert.deepEqual(empty.labels.slice(0, 2), ['cluster', 'nodes']);
     assert.equal(empty.items[0].sortText?.[0], '0', 'required keys sort first');
     const later = complete(`${HEAD}|`);
-    assert.deepEqual(later.labels, ['properties', 'resource-defaults', 'op-defaults', 'resources', 'groups', 'constraints']);
+    assert.deepEqual(later.labels, ['properties', 'resource-defaults', 'op-defaults', 'resources', 'groups', 'constraints', 'pacemaker']);
     assert.equal(later.apply('resources'), `${HEAD}resources:\n  `);
     assert.equal(later.apply('constraints'), `${HEAD}constraints:\n  `);
+  });
+
+  test('the pacemaker key offers the release lines', () => {
+    assert.deepEqual(complete(`pacemaker: |\n${HEAD}`).labels, ['1.1', '2.0', '2.1', '3.0']);
   });
 
   test('a half-typed key is completed in place', () => {

@@ -9,6 +9,7 @@ import { badMetaValue } from './badMetaValue';
 import { badOpOption } from './badOpOption';
 import { badPropertyValue } from './badPropertyValue';
 import { badScore } from './badScore';
+import { deprecated } from './deprecated';
 import { duplicateId } from './duplicateId';
 import { groupConflict } from './groupConflict';
 import { invalidId } from './invalidId';
@@ -32,6 +33,7 @@ import { unknownOp } from './unknownOp';
 import { unknownParam } from './unknownParam';
 import { unknownProperty } from './unknownProperty';
 import { unknownResource } from './unknownResource';
+import { versionMismatch } from './versionMismatch';
 import { vipNotColocated } from './vipNotColocated';
 
 /** Every check, in the order of the code table. */
@@ -43,4 +45,5 @@ export const ALL_VALIDATORS: readonly Validator[] = [
   unknownProperty, badPropertyValue,
   stashCloned, stashHomeInInst, vipNotColocated, stashHomeNotShared,
   stonithDisabled,
+  versionMismatch, deprecated,
 ];

@@ -12,6 +12,7 @@
 import { AttributeDef, AttributeSet, OP_OPTIONS } from '../../spec/attributes';
 import { Span } from '../../spec/diagnostic';
 import { SpecModel } from '../../spec/model';
+import { releaseAttribute, statedRelease } from '../../spec/releaseAttributes';
 import { FieldDef, isExtensionKey, ROOT_SHAPE, Shape } from '../../spec/schema';
 import { YMap, YNode, YPair, YScalar } from '../../spec/yamlTree';
 import { ScalarShape } from './valueRules';
@@ -51,7 +52,8 @@ function firstLine(text: string, span: Span): Span {
 
 class Walker {
   readonly findings: Finding[] = [];
-  constructor(private readonly text: string) {}
+  /** `versioned`: the spec states its Pacemaker release, whose names the vocabularies then know too. */
+  constructor(private readonly text: string, private readonly versioned: boolean) {}
 
   root(node: YNode | undefined): void {
     const start = { start: 0, end: 0 };
@@ -182,7 +184,7 @@ class Walker {
         this.wrong(pair.value, { kind: 'string' }, `${set.noun} '${pair.key}' ${where.at}`);
         continue;
       }
-      this.findings.push({ kind: 'attribute', set, pair, def: set.get(pair.key), place: where });
+      this.findings.push({ kind: 'attribute', set, pair, def: releaseAttribute(set, pair.key, this.versioned), place: where });
     }
   }
 
@@ -227,7 +229,7 @@ const cache = new WeakMap<SpecModel, readonly Finding[]>();
 export function structureFindings(model: SpecModel): readonly Finding[] {
   let findings = cache.get(model);
   if (!findings) {
-    const walker = new Walker(model.text);
+    const walker = new Walker(model.text, statedRelease(model) !== undefined);
     walker.root(model.yaml.root);
     findings = walker.findings;
     cache.set(model, findings);

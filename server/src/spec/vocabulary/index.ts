@@ -19,3 +19,8 @@ export {
 } from './agents';
 export type { AgentRef } from './agents';
 export { VALUE_PATTERNS, anyCaseWords } from './patterns';
+export {
+  RELEASE_LINES, RELEASE_LINE_INFO, RELEASE_CHANGES, parseReleaseLine, lineOfRelease, compareLines, releaseChange,
+  releaseVerdict, releaseEventName,
+} from './releases';
+export type { ReleaseLine, ReleaseLineInfo, ReleaseChange, ReleaseEvent, ReleasePlace, ReleaseVerdict } from './releases';
