@@ -30,9 +30,12 @@ EOF
   exit 1
 fi
 
+# debootstrap builds the root file systems of the other Debian releases whose cluster
+# stacks the lab also runs (test/cluster/stack-root.sh, built on first use and cached).
 APT_PACKAGES=(
   pacemaker pacemaker-cli-utils pcs corosync resource-agents
   libxml2-utils openssh-server openssh-client shellcheck curl iproute2 procps psmisc sudo python3 util-linux dash
+  debootstrap
 )
 
 # shellcheck source=scripts/apt-install.sh

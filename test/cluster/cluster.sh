@@ -5,8 +5,11 @@
 # corosync and pacemaker; a bridge in a hub namespace joins them and one veth
 # reaches them from the host. See README.md in this folder.
 #
-#   cluster.sh up [N]      bring up N nodes (default 3), wait until all are
-#                          online with quorum; on failure, clean up
+#   cluster.sh up [N] [SUITE]  bring up N nodes (default 3) running the cluster
+#                          stack of Debian SUITE (default $STASH_HA_CLUSTER_SUITE,
+#                          else bookworm, the host's own; bullseye and trixie
+#                          come from a cached root, stack-root.sh), wait until
+#                          all are online with quorum; on failure, clean up
 #   cluster.sh down        remove everything a run created (safe to repeat)
 #   cluster.sh crash NODE  power a node off: kill its namespace init, drop its
 #                          addresses
@@ -26,7 +29,7 @@ start_node() {
 	dir=$(node_dir "$i")
 	setsid ip netns exec "$(node_ns "$i")" \
 		unshare --mount --uts --pid --fork --kill-child --mount-proc --propagation private \
-		"$cluster_here/node-init.sh" "$name" "$dir" "$run_dir" \
+		"$cluster_here/node-init.sh" "$name" "$dir" "$run_dir" ${node_root:+"$node_root"} \
 		</dev/null >>"$dir/log/console.log" 2>&1 &
 	echo "$!" >"$state_dir/$name.pid"
 }
@@ -68,16 +71,23 @@ power_off() {
 
 cmd_up() {
 	local count=${1:-3} started i
+	suite=${2:-$suite}
 	[[ $count =~ ^[1-9]$ ]] || die "node count must be 1-9: $count"
-	check_host
+	check_settings
 	if [[ -e $run_dir ]] || ns_exists "$hub_ns" || ip link show "$host_link" >/dev/null 2>&1; then
 		die "a cluster (or what is left of one) exists for $run_dir / $prefix: run '$0 down' first"
 	fi
 	started=$(now)
+	# The host's own stack, or the suite's root (built once, then taken from the cache).
+	node_root=""
+	[[ $suite == bookworm ]] || node_root=$("$cluster_here/stack-root.sh" path "$suite")
+	check_host
 	trap up_exit EXIT
 	trap 'exit 130' INT
 	trap 'exit 143' TERM HUP
 	write_run "$count"
+	echo "$suite" >"$state_dir/suite"
+	[[ -z $node_root ]] || echo "$node_root" >"$state_dir/root"
 	make_network
 	for ((i = 1; i <= count; i++)); do
 		make_node_link "$i"
@@ -90,7 +100,7 @@ cmd_up() {
 	wait_until 120 "$count nodes online with quorum" crm_mon_ready node01 "$count"
 	touch "$state_dir/up"
 	trap - EXIT INT TERM HUP
-	log "cluster $cluster_name up: $count nodes in $(elapsed_since "$started") s; ssh config: $ssh_config"
+	log "cluster $cluster_name up: $count nodes ($suite) in $(elapsed_since "$started") s; ssh config: $ssh_config"
 }
 
 up_exit() {
@@ -151,6 +161,7 @@ cmd_boot() {
 	((i <= $(node_count))) || die "$name is not part of this cluster"
 	! node_pid "$i" >/dev/null || die "$name is already running"
 	started=$(now)
+	node_root=$(run_root)
 	trap boot_exit EXIT
 	ip -n "$(node_ns "$i")" address add "$(node_addr "$i")/24" dev eth0
 	ip -n "$(node_ns "$i")" link set eth0 up
@@ -167,11 +178,14 @@ boot_exit() {
 }
 
 cmd_exec() {
-	local i init
+	local i init root
 	i=$(node_index "${1:?usage: exec NODE COMMAND...}")
 	shift
 	init=$(node_init_pid "$i") || die "node $i is not running"
-	exec nsenter --target "$init" --all -- "$@"
+	root=$(run_root)
+	[[ -n $root ]] || exec nsenter --target "$init" --all -- "$@"
+	# A suite's node: its system is the overlay node-init.sh mounted in its namespace.
+	exec nsenter --target "$init" --all -- chroot "$(node_dir "$i")/system" "$@"
 }
 
 cmd_logs() {
@@ -194,5 +208,5 @@ up | down | crash | boot | exec | logs)
 	shift
 	"cmd_$verb" "$@"
 	;;
-*) die "usage: $0 up [N] | down | crash NODE | boot NODE | exec NODE CMD... | logs" ;;
+*) die "usage: $0 up [N] [SUITE] | down | crash NODE | boot NODE | exec NODE CMD... | logs" ;;
 esac

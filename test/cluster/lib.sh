@@ -16,6 +16,10 @@ prefix=${STASH_HA_CLUSTER_PREFIX:-shc}
 # First three octets of the private /24 the nodes live in; .1 is the host.
 net=${STASH_HA_CLUSTER_NET:-10.213.87}
 cluster_name=${STASH_HA_CLUSTER_NAME:-stashlab}
+# The Debian release whose cluster stack the nodes run: bookworm (this machine's own
+# packages, as always) or bullseye / trixie (a cached root file system, stack-root.sh).
+# `up` records it; later verbs read it back from the run (run_root).
+suite=${STASH_HA_CLUSTER_SUITE:-bookworm}
 
 host_addr="$net.1"
 vip_addr="$net.100"
@@ -59,6 +63,15 @@ check_settings() {
 	[[ $prefix =~ ^[a-z][a-z0-9]{0,5}$ ]] || die "STASH_HA_CLUSTER_PREFIX must be 1-6 lower-case letters or digits: $prefix"
 	[[ $net =~ ^(10|172|192)\.[0-9]{1,3}\.[0-9]{1,3}$ ]] || die "STASH_HA_CLUSTER_NET must be three octets of a private range: $net"
 	[[ $cluster_name =~ ^[A-Za-z][A-Za-z0-9_-]{0,31}$ ]] || die "bad STASH_HA_CLUSTER_NAME: $cluster_name"
+	[[ $suite =~ ^(bookworm|bullseye|trixie)$ ]] || die "STASH_HA_CLUSTER_SUITE must be bookworm, bullseye or trixie: $suite"
+}
+
+# The root file system the nodes of this run live in: empty for the host's own
+# (bookworm), else the cached root of the run's suite, recorded by `up`.
+run_root() {
+	if [[ -f $state_dir/root ]]; then
+		cat "$state_dir/root"
+	fi
 }
 
 # node_name 1 → node01

@@ -7,17 +7,49 @@
 check_host() {
 	local tool
 	((EUID == 0)) || die "must run as root (namespaces, mounts)"
-	for tool in ip unshare nsenter setsid corosync pacemakerd pcs crm_mon sshd ssh ssh-keygen xmllint pidof; do
+	for tool in ip unshare nsenter setsid ssh ssh-keygen xmllint; do
 		command -v "$tool" >/dev/null || die "missing $tool: see README.md for the packages"
 	done
-	[[ -d /usr/lib/ocf/resource.d/heartbeat ]] || die "missing resource-agents"
+	# What the nodes run comes from the host, or from the suite's root.
+	for tool in corosync pacemakerd pcs crm_mon sshd pidof; do
+		in_node_root command -v "$tool" >/dev/null || die "missing $tool${node_root:+ in $node_root}: see README.md for the packages"
+	done
+	[[ -d $node_root/usr/lib/ocf/resource.d/heartbeat ]] || die "missing resource-agents${node_root:+ in $node_root}"
 	# What node-init.sh mounts over must exist.
 	for path in /etc/corosync /var/lib/corosync /var/log/corosync /var/lib/pacemaker \
 		/var/log/pacemaker /var/lib/pcsd /root /srv /tmp /dev/shm /run \
 		/etc/hosts /etc/hostname /etc/passwd /etc/group /etc/shadow; do
-		[[ -e $path ]] || die "missing $path, which each node mounts its own over"
+		[[ -e $node_root$path ]] || die "missing $node_root$path, which each node mounts its own over"
 	done
-	getent passwd hacluster >/dev/null || die "missing user hacluster (package pacemaker)"
+	account passwd hacluster >/dev/null || die "missing user hacluster (package pacemaker)${node_root:+ in $node_root}"
+}
+
+# The root the nodes run in: empty for the host's own packages (bookworm), else a
+# suite's cached root (stack-root.sh), set by cluster.sh before anything is written.
+node_root=${node_root:-}
+
+# Runs a command as the nodes see it: on the host, or inside the suite's root.
+in_node_root() {
+	if [[ -z $node_root ]]; then
+		"$@"
+	else
+		chroot "$node_root" /bin/sh -c '"$@"' sh "$@"
+	fi
+}
+
+# account passwd|group NAME-OR-ID: the entry the nodes know (the host's NSS for the
+# host's own packages; the root's files for a suite's root, whose ids differ).
+account() {
+	if [[ -z $node_root ]]; then
+		getent "$1" "$2"
+	else
+		awk -F: -v k="$2" '$1 == k || $3 == k { print; found = 1; exit } END { exit !found }' "$node_root/etc/$1"
+	fi
+}
+
+# The numeric id (field 3) of an account the nodes know.
+account_id() {
+	account "$1" "$2" | cut -d: -f3
 }
 
 # The options every node's sshd runs with; host keys are the node's own.
@@ -80,10 +112,21 @@ EOF
 }
 
 # A CIB that starts the cluster in seconds: no fencing devices to wait for, a
-# short DC election wait, resources that stay where they run.
+# short DC election wait, resources that stay where they run. The host's own
+# stack gets the CIB it always did; another suite's root the newest schema that
+# release ships (Pacemaker 2.0.5 knows no pacemaker-3.9, and 3.0 needs one named),
+# and no feature set, which its controller fills in.
 write_cib() {
-	cat >"$1" <<'EOF'
-<cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">
+	local head='<cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">' schema
+	if [[ -n $node_root ]]; then
+		schema=$(find "$node_root/usr/share/pacemaker" -maxdepth 1 -name 'pacemaker-[0-9]*.rng' -printf '%f\n' |
+			sed 's/\.rng$//' | sort -V | tail -n 1)
+		[[ -n $schema ]] || die "no CIB schema in $node_root/usr/share/pacemaker"
+		head="<cib validate-with=\"$schema\" epoch=\"1\" num_updates=\"0\" admin_epoch=\"0\">"
+	fi
+	{
+		echo "$head"
+		cat <<'EOF'
   <configuration>
     <crm_config>
       <cluster_property_set id="cib-bootstrap-options">
@@ -103,6 +146,7 @@ write_cib() {
   <status/>
 </cib>
 EOF
+	} >"$1"
 }
 
 # The account Stash runs as. It is added to each node's own copy of the
@@ -113,10 +157,10 @@ stash_uid=7990
 
 write_accounts() {
 	local etc=$1
-	cp /etc/passwd /etc/group "$etc/"
-	install -m 640 -g shadow /etc/shadow "$etc/shadow"
-	getent passwd "$stash_user" >/dev/null && return 0
-	! getent passwd "$stash_uid" >/dev/null || die "uid $stash_uid is taken on this host"
+	cp "$node_root/etc/passwd" "$node_root/etc/group" "$etc/"
+	install -m 640 -g "$(account_id group shadow)" "$node_root/etc/shadow" "$etc/shadow"
+	account passwd "$stash_user" >/dev/null && return 0
+	! account passwd "$stash_uid" >/dev/null || die "uid $stash_uid is taken${node_root:+ in $node_root}"
 	echo "$stash_user:x:$stash_uid:$stash_uid:Stash stand-in:/srv/shared/stash-home:/bin/sh" >>"$etc/passwd"
 	echo "$stash_user:x:$stash_uid:" >>"$etc/group"
 	echo "$stash_user:!:20000:0:99999:7:::" >>"$etc/shadow"
@@ -153,13 +197,13 @@ write_node() {
 	install -d -m 700 "$disk/root" "$disk/root/.ssh" "$disk/var/lib/pcsd"
 	install -d -m 755 "$disk/etc/corosync"
 	install -d -o root -g root -m 755 "$disk/var/lib/pacemaker"
-	install -d -o hacluster -g haclient -m 750 "$disk/var/lib/pacemaker/"{cib,pengine,blackbox,cores}
-	install -d -o hacluster -g haclient -m 770 "$disk/var/log/pacemaker"
+	install -d -o "$ha_uid" -g "$ha_gid" -m 750 "$disk/var/lib/pacemaker/"{cib,pengine,blackbox,cores}
+	install -d -o "$ha_uid" -g "$ha_gid" -m 770 "$disk/var/log/pacemaker"
 
 	write_corosync_conf "$disk/etc/corosync/corosync.conf" "$count"
 	install -m 400 "$run_dir/authkey" "$disk/etc/corosync/authkey"
 	write_cib "$disk/var/lib/pacemaker/cib/cib.xml"
-	chown hacluster:haclient "$disk/var/lib/pacemaker/cib/cib.xml"
+	chown "$ha_uid:$ha_gid" "$disk/var/lib/pacemaker/cib/cib.xml"
 	chmod 600 "$disk/var/lib/pacemaker/cib/cib.xml"
 	cp "$run_dir/hosts" "$disk/etc/hosts"
 	write_accounts "$disk/etc"
@@ -202,6 +246,10 @@ write_cluster_json() {
 	printf '{\n  "name": "%s",\n  "runDir": "%s",\n  "sshConfig": "%s",\n' "$cluster_name" "$run_dir" "$ssh_config"
 	printf '  "identityFile": "%s",\n  "knownHosts": "%s",\n' "$ssh_dir/id_ed25519" "$ssh_dir/known_hosts"
 	printf '  "network": "%s.0/24",\n  "hostAddress": "%s",\n  "vip": "%s",\n' "$net" "$host_addr" "$vip_addr"
+	# Which release the nodes run, and its stack's package versions.
+	printf '  "suite": "%s",\n  "stack": {' "$suite"
+	dpkg-query --admindir="$node_root/var/lib/dpkg" -W -f='${Package} ${Version}\n' pacemaker pcs corosync |
+		awk '{ printf "%s\"%s\": \"%s\"", (NR > 1 ? ", " : " "), $1, $2 } END { print " }," }'
 	printf '  "namespaces": ["%s"' "$hub_ns"
 	for ((i = 1; i <= count; i++)); do printf ', "%s"' "$(node_ns "$i")"; done
 	printf '],\n  "hostLink": "%s",\n  "nodes": [' "$host_link"
@@ -216,9 +264,12 @@ write_cluster_json() {
 write_run() {
 	local count=$1 i
 	umask 022
-	if getent passwd "$stash_user" >/dev/null; then
-		stash_uid=$(id -u "$stash_user")
+	if account passwd "$stash_user" >/dev/null; then
+		stash_uid=$(account_id passwd "$stash_user")
 	fi
+	# The cluster daemons' account, as the nodes' own account files number it.
+	ha_uid=$(account_id passwd hacluster)
+	ha_gid=$(account_id group haclient)
 	mkdir -p "$run_dir" "$state_dir" "$ssh_dir" "$run_dir/shared"
 	touch "$marker"
 	echo "$count" >"$state_dir/nodes"
