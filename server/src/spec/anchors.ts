@@ -4,10 +4,13 @@
  * right for diagnostics but wrong for an edit: renaming must change the anchored
  * original, once, so that every alias of it follows. This re-reads the document with
  * the `yaml` package (only when asked, e.g. for a rename) and finds, inside what an
- * alias stands for, the scalars that hold a given name in the given role.
+ * alias stands for, the scalars that hold a given name in the given role. The search
+ * through aliases goes at most MAX_NESTING levels deep, as the resolved tree does: a
+ * chain of aliases of deep lists would otherwise recurse until the stack runs out.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, Document, Node as YamlNode } from 'yaml';
 import { Span } from './diagnostic';
+import { MAX_NESTING } from './nesting';
 import { scalarValueText } from './yamlTree';
 
 /**
@@ -59,32 +62,37 @@ class Finder {
     else this.keys(node);
   }
 
-  /** Collects scalars holding the name as a reference; `asRef` says whether `node` itself sits in a ref position. */
-  private refs(node: unknown, asRef: boolean): void {
+  /**
+   * Collects scalars holding the name as a reference; `asRef` says whether `node` itself
+   * sits in a ref position, `depth` how deep below the aliased use it lies.
+   */
+  private refs(node: unknown, asRef: boolean, depth = 0): void {
+    if (depth > MAX_NESTING) return;
     const n = this.resolve(node);
     if (isScalar(n)) {
       if (asRef) this.add(n);
     } else if (isSeq(n)) {
-      for (const item of n.items) this.refs(item, true);
+      for (const item of n.items) this.refs(item, true, depth + 1);
     } else if (isMap(n)) {
       for (const pair of n.items) {
         if (!isPair(pair)) continue;
-        this.refs(pair.value, REF_KEYS.has(textOf(pair.key) ?? ''));
+        this.refs(pair.value, REF_KEYS.has(textOf(pair.key) ?? ''), depth + 1);
       }
     }
   }
 
   /** Collects the keys of a mapping (or the mappings of a merge list) holding the name, following `<<`. */
-  private keys(node: unknown): void {
+  private keys(node: unknown, depth = 0): void {
+    if (depth > MAX_NESTING) return;
     const n = this.resolve(node);
     if (isSeq(n)) {
-      for (const item of n.items) this.keys(item);
+      for (const item of n.items) this.keys(item, depth + 1);
       return;
     }
     if (!isMap(n)) return;
     for (const pair of n.items) {
       if (!isPair(pair)) continue;
-      if (isScalar(pair.key) && typeof pair.key.value === 'symbol') this.keys(pair.value);
+      if (isScalar(pair.key) && typeof pair.key.value === 'symbol') this.keys(pair.value, depth + 1);
       else this.add(pair.key);
     }
   }

@@ -4,7 +4,12 @@
  * resolved here, once, so no check ever sees an alias: a node reached through an alias
  * carries the alias's span (the place where the alias is used). Duplicate keys are
  * found here with a hash set (the `yaml` package's own check is quadratic) and the
- * later occurrence is dropped from the tree after being reported.
+ * later occurrence is dropped from the tree after being reported. A key that is not a
+ * single value (a mapping or list used as a key, as `? ` and `{…}: v` write one) is a
+ * finding and its pair is left out: serialising such a key as text is exponential in
+ * its nesting. Resolving aliases is bounded twice: by the number of nodes made (an
+ * alias bomb) and by the depth of the resolved tree (a chain of aliases of deep lists
+ * nests far deeper than the text does, which the guard in `nesting.ts` bounds).
  *
  * It does not know the spec format; `model.ts` reads the format out of this tree.
  */
@@ -53,6 +58,16 @@ export interface ParsedYaml {
   /** yaml-syntax and duplicate-key findings. */
   readonly diagnostics: readonly SpecDiagnostic[];
 }
+
+/**
+ * The longest text that is checked, in UTF-16 code units (as JavaScript and LSP count):
+ * 1 MiB. A cluster spec is a few kilobytes, a generated one of 2,000 resources about
+ * 0.55 MB; parsing is linear but not cheap, and the slowest YAML to parse (one long flow
+ * list) takes about 2.4 s per MB on this project's 2-core machine, so past this size an
+ * editor would wait seconds on every keystroke. A longer text is one yaml-syntax
+ * finding on its first line and is not parsed.
+ */
+export const MAX_SPEC_LENGTH = 1024 * 1024;
 
 /**
  * Past this many resolved nodes, alias expansion stops (a "billion laughs" document).
@@ -104,20 +119,26 @@ export function scalarValueText(v: unknown): string {
   }
 }
 
-function scalarKeyText(key: unknown): string {
+/** A key's text, '' for an empty key; undefined for a key that is a collection, not a single value. */
+function scalarKeyText(key: unknown): string | undefined {
   if (isScalar(key)) {
     const v = key.value;
     if (v === null || v === undefined) return '';
     if (typeof key.source === 'string' && key.type === 'PLAIN') return key.source;
     return scalarValueText(v);
   }
-  return String(key ?? '');
+  return key === null || key === undefined ? '' : undefined;
 }
+
+const KEY_ADVICE = "A key must be a single value such as a name, not a mapping or a list: write it as text (quote it if it holds ': ' or starts with '[', '{' or '?').";
 
 class Resolver {
   readonly diagnostics: SpecDiagnostic[] = [];
   private count = 0;
   private exploded = false;
+  private tooDeep = false;
+  /** Spans already reported for a key that is no single value (the same alias may be resolved many times). */
+  private readonly badKeys = new Set<string>();
   private readonly active = new Set<YamlNode>();
   /**
    * Each alias's target, found in one pass: `Alias.resolve` walks the whole document
@@ -136,19 +157,42 @@ class Resolver {
     });
   }
 
-  /** A key's text; an alias used as a key (`*name: …`) stands for its anchored scalar. */
-  private keyText(key: unknown, span: Span): string {
-    if (!isAlias(key)) return scalarKeyText(key);
-    const target = this.targets.get(key);
-    if (!target) {
-      this.diagnostics.push(diag('yaml-syntax', span, `Unknown alias *${key.source}: define the anchor &${key.source} before using it.`));
-      return '';
+  /**
+   * A key's text; an alias used as a key (`*name: …`) stands for its anchored scalar.
+   * Undefined for a key that is no single value, reported once per place.
+   */
+  private keyText(key: unknown, span: Span): string | undefined {
+    let text: string | undefined;
+    if (!isAlias(key)) text = scalarKeyText(key);
+    else {
+      const target = this.targets.get(key);
+      if (!target) {
+        this.diagnostics.push(diag('yaml-syntax', span, `Unknown alias *${key.source}: define the anchor &${key.source} before using it.`));
+        return '';
+      }
+      text = scalarKeyText(target);
     }
-    return scalarKeyText(target);
+    if (text === undefined && !this.badKeys.has(`${span.start}:${span.end}`)) {
+      this.badKeys.add(`${span.start}:${span.end}`);
+      const what = isSeq(key) || (isAlias(key) && isSeq(this.targets.get(key))) ? 'list' : 'mapping';
+      this.diagnostics.push(diag('type-mismatch', span, `This key is a ${what}, so the entry is not checked. ${KEY_ADVICE}`));
+    }
+    return text;
   }
 
-  /** Converts one node; `over` is the alias span every descendant takes when reached through an alias. */
-  convert(node: unknown, over: Span | undefined, fallback: Span): YNode {
+  /**
+   * Converts one node at `depth` levels below the root; `over` is the alias span every
+   * descendant takes when reached through an alias.
+   */
+  convert(node: unknown, over: Span | undefined, fallback: Span, depth = 0): YNode {
+    if (depth > MAX_NESTING) {
+      if (!this.tooDeep) {
+        this.tooDeep = true;
+        this.diagnostics.push(diag('yaml-syntax', over ?? fallback,
+          `Through its aliases this nests deeper than ${MAX_NESTING} levels; what lies deeper is not checked. Use fewer nested aliases.`));
+      }
+      return { kind: 'scalar', span: over ?? fallback, value: null, text: '', quoted: false };
+    }
     if (++this.count > this.maxNodes) {
       if (!this.exploded) {
         this.exploded = true;
@@ -166,15 +210,15 @@ class Resolver {
       }
       this.active.add(target);
       try {
-        return this.convert(target, aliasSpan, aliasSpan);
+        return this.convert(target, aliasSpan, aliasSpan, depth);
       } finally {
         this.active.delete(target);
       }
     }
     const span = over ?? spanOf(node as YamlNode, fallback);
-    if (isMap(node)) return this.convertMap(node.items, span, over);
+    if (isMap(node)) return this.convertMap(node.items, span, over, depth);
     if (isSeq(node)) {
-      const items = node.items.map((item) => this.convert(item, over, span));
+      const items = node.items.map((item) => this.convert(item, over, span, depth + 1));
       return { kind: 'seq', span, items };
     }
     if (isScalar(node)) {
@@ -191,7 +235,7 @@ class Resolver {
     return { kind: 'scalar', span, value: null, text: '', quoted: false };
   }
 
-  private convertMap(items: readonly unknown[], span: Span, over: Span | undefined): YMap {
+  private convertMap(items: readonly unknown[], span: Span, over: Span | undefined, depth: number): YMap {
     const map = new MapImpl(span);
     const merges: { value: unknown; span: Span }[] = [];
     for (const item of items) {
@@ -204,16 +248,17 @@ class Resolver {
         continue;
       }
       const key = this.keyText(k, over ?? (isAlias(k) ? aliasSpanOf(k, span) : spanOf(k as YamlNode, span)));
+      if (key === undefined) continue;
       const keySpan = over ?? spanOf(k as YamlNode, span);
       const value = item.value == null
         ? { kind: 'scalar' as const, span: { start: keySpan.end, end: keySpan.end }, value: null, text: '', quoted: false }
-        : this.convert(item.value, over, keySpan);
+        : this.convert(item.value, over, keySpan, depth + 1);
       if (!map.add({ key, keySpan, value, merged: false }) && over === undefined) {
         this.diagnostics.push(diag('duplicate-key', keySpan,
           `Key '${key}' repeats in this mapping: keep one '${key}' and remove or rename the other.`));
       }
     }
-    for (const merge of merges) this.mergeInto(map, merge.value, merge.span, over);
+    for (const merge of merges) this.mergeInto(map, merge.value, merge.span, over, depth);
     return map;
   }
 
@@ -222,12 +267,12 @@ class Resolver {
    * not set itself. What comes in through an alias points at that alias (each alias of
    * a list at its own); a mapping written in place keeps its own spans.
    */
-  private mergeInto(map: MapImpl, value: unknown, span: Span, over: Span | undefined): void {
+  private mergeInto(map: MapImpl, value: unknown, span: Span, over: Span | undefined, depth: number): void {
     const sources = isSeq(value) ? value.items : [value];
     for (const source of sources) {
       const alias = isAlias(source);
       const at = over ?? (alias ? aliasSpanOf(source, span) : undefined);
-      const resolved = this.convert(source, at, at ?? span);
+      const resolved = this.convert(source, at, at ?? span, depth);
       if (alias && !this.targets.get(source)) continue;
       if (resolved.kind !== 'map') {
         this.diagnostics.push(diag('yaml-syntax', at ?? resolved.span, 'A << merge key takes a mapping or a list of mappings (usually an alias such as *common).'));
@@ -332,6 +377,13 @@ function quotedRanges(doc: Document.Parsed): [number, number][] {
 
 /** Parses spec text into the resolved tree; never throws on malformed input. */
 export function parseYaml(text: string): ParsedYaml {
+  if (text.length > MAX_SPEC_LENGTH) {
+    const nl = text.indexOf('\n');
+    const span = { start: 0, end: nl < 0 || nl > 200 ? Math.min(text.length, 200) : Math.max(1, nl) };
+    return { text, root: undefined, diagnostics: [diag('yaml-syntax', span,
+      `This document is ${text.length.toLocaleString('en-US')} characters long, more than the ${MAX_SPEC_LENGTH.toLocaleString('en-US')} (1 MiB) a spec may have, ` +
+      'so it is not checked. A cluster spec is a few kilobytes: remove what is not part of the cluster, or split it into one spec per cluster.')] };
+  }
   const tooDeep = excessNesting(text);
   if (tooDeep !== undefined) {
     const span = { start: tooDeep, end: Math.min(text.length, tooDeep + 1) };

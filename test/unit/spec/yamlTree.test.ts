@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scalarText } from '../../../server/src/spec/model';
-import { parseYaml, YMap, YNode } from '../../../server/src/spec/yamlTree';
+import { MAX_SPEC_LENGTH, parseYaml, YMap, YNode } from '../../../server/src/spec/yamlTree';
 import { lines } from '../helpers';
 
 function map(node: YNode | undefined): YMap {
@@ -129,5 +129,49 @@ describe('yamlTree', () => {
     const text = lines('r:', '  x: 1', '<<: *a    p:', '      q: 1');
     const alias = parseYaml(text).diagnostics.find((d) => /Unknown alias/.test(d.message));
     assert.equal(alias && textAt(text, alias.span), '*a');
+  });
+
+  test('a mapping or list used as a key is one type-mismatch finding at the key, and only its pair is left out', () => {
+    for (const [text, key, kind] of [
+      [lines('{<<: 1}: v', 'b: 2'), '{<<: 1}', 'mapping'],
+      [lines('[a, b]: v', 'b: 2'), '[a, b]', 'list'],
+      [lines('? { a: 1 }', ': v', 'b: 2'), '{ a: 1 }', 'mapping'],
+      [lines('x-m: &m { a: 1 }', '*m : v', 'b: 2'), '*m', 'mapping'],
+    ] as const) {
+      const parsed = parseYaml(text);
+      assert.deepEqual(parsed.diagnostics.map((d) => [d.code, textAt(text, d.span)]), [['type-mismatch', key]], text);
+      assert.match(parsed.diagnostics[0].message, new RegExp(`^This key is a ${kind}, so the entry is not checked\\. A key must be a single value`));
+      assert.deepEqual(map(parsed.root).pairs.map((p) => p.key).filter((k) => k !== 'x-m'), ['b'], text);
+    }
+  });
+
+  test('nested complex keys stay small: 28 levels of `? ` give one finding, not a key serialised 2^28 times', () => {
+    const parsed = parseYaml(`${'? '.repeat(28)}a: b\n`);
+    assert.equal(parsed.diagnostics.length, 1);
+    assert.ok(JSON.stringify(parsed).length < 2000, `${JSON.stringify(parsed).length} characters`);
+  });
+
+  test('a chain of aliases nesting past the limit: one finding, and the resolved tree stops at the limit', () => {
+    // 50 anchors, each a list 90 levels deep holding the one before: 4,500 levels once resolved.
+    const rows = ['x-0: &a0 [v]'];
+    for (let i = 1; i < 50; i++) rows.push(`x-${i}: &a${i} ${'['.repeat(90)}*a${i - 1}${']'.repeat(90)}`);
+    const text = lines(...rows);
+    const parsed = parseYaml(text);
+    assert.deepEqual(parsed.diagnostics.map((d) => d.code), ['yaml-syntax']);
+    assert.match(parsed.diagnostics[0].message, /^Through its aliases this nests deeper than 100 levels; what lies deeper is not checked/);
+    const depth = (n: YNode): number => n.kind === 'seq' ? 1 + Math.max(0, ...n.items.map(depth))
+      : n.kind === 'map' ? 1 + Math.max(0, ...n.pairs.map((p) => depth(p.value))) : 0;
+    assert.ok(parsed.root && depth(parsed.root) <= 102, `depth ${parsed.root && depth(parsed.root)}`);
+  });
+
+  test('a text longer than 1 MiB is one yaml-syntax finding on its first line and is not parsed; 1 MiB itself is checked', () => {
+    const head = 'cluster: c\nx-big: ';
+    const over = parseYaml(head + 'a'.repeat(MAX_SPEC_LENGTH + 1 - head.length));
+    assert.equal(over.root, undefined);
+    assert.deepEqual(over.diagnostics.map((d) => [d.code, d.span]), [['yaml-syntax', { start: 0, end: 'cluster: c'.length }]]);
+    assert.match(over.diagnostics[0].message, /^This document is 1,048,577 characters long, more than the 1,048,576 \(1 MiB\) a spec may have, so it is not checked\./);
+    const at = parseYaml(head + 'a'.repeat(MAX_SPEC_LENGTH - head.length));
+    assert.deepEqual(at.diagnostics, []);
+    assert.equal(map(at.root).get('cluster')?.value.kind, 'scalar');
   });
 });
