@@ -2,8 +2,8 @@
  * One code-server (VS Code 1.139 in a browser, extension host in Node) for a test:
  * its own user data, extensions and XDG folders in a fresh temp dir, --auth none on
  * 127.0.0.1 at a free port, the public gallery replaced by a dead loopback port, user
- * settings that keep it quiet, and the smoke-test driver on so the page accepts an
- * extension test payload. It runs in a process group of its own (a new session) and
+ * settings that keep it quiet, and (when asked) the smoke-test driver on so the page
+ * accepts an extension test payload. It runs in a process group of its own (a new session) and
  * stop() kills that whole group, since its file watchers outlive a plain kill; a test
  * process that exits without stop() still kills the group on its way out.
  *
@@ -45,7 +45,27 @@ export interface CodeServerOptions {
   readonly startDeadlineMs?: number;
   /** Environment variables for the server and so for the extension host it starts. */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Keep Workspace Trust on (no --disable-workspace-trust, `security.workspace.trust.enabled`
+   * true, no start-up prompt), so a folder opens untrusted, in Restricted Mode. Default off:
+   * every folder is trusted.
+   */
+  readonly workspaceTrust?: boolean;
+  /**
+   * Turn on the workbench's smoke-test driver, without which the page ignores an
+   * extension test payload (extensionTests.ts does). Default off: with it on, the
+   * workbench shows no notification toasts, so a person's view is without it.
+   */
+  readonly smokeTestDriver?: boolean;
 }
+
+/** With Workspace Trust on: a folder opens in Restricted Mode without asking, as after "Don't Trust". */
+const TRUST_SETTINGS: Readonly<Record<string, unknown>> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
 
 export interface CodeServer {
   readonly port: number;
@@ -148,7 +168,7 @@ async function waitGroupGone(pid: number, signal: NodeJS.Signals): Promise<void>
  * server, or with `undefined` when the port was taken meanwhile (the caller tries
  * another); throws with the server's output for any other failure.
  */
-async function launch(runtime: Runtime, f: Folders, port: number, logFile: string, deadlineMs: number): Promise<Launched | undefined> {
+async function launch(runtime: Runtime, f: Folders, port: number, logFile: string, deadlineMs: number, options: CodeServerOptions): Promise<Launched | undefined> {
   const origin = `http://127.0.0.1:${port}`;
   const logStream = createWriteStream(logFile, { flags: 'a' });
   const chunks: Buffer[] = [];
@@ -157,8 +177,8 @@ async function launch(runtime: Runtime, f: Folders, port: number, logFile: strin
   const child: ChildProcess = spawn(runtime.node, [
     runtime.codeServerEntry, ...commonArgs(f),
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--disable-telemetry', '--disable-update-check', ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
+    ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ], { env: f.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const pid = child.pid;
   if (pid === undefined) throw new Error(`code-server did not start: ${runtime.node} ${runtime.codeServerEntry}`);
@@ -214,11 +234,11 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   try {
     const f = folders(stateDir, options.env);
     mkdirSync(join(f.userData, 'User'), { recursive: true });
-    writeFileSync(join(f.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+    writeFileSync(join(f.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...(options.workspaceTrust ? TRUST_SETTINGS : {}), ...options.settings }, null, 2));
     installExtensions(runtime, f, options.vsix ?? []);
     // A free port can be taken by someone else before code-server binds it: then try another.
     for (let attempt = 0; attempt < 3 && !launched; attempt++) {
-      launched = await launch(runtime, f, await freePort(), join(stateDir, 'code-server.log'), options.startDeadlineMs ?? 60_000);
+      launched = await launch(runtime, f, await freePort(), join(stateDir, 'code-server.log'), options.startDeadlineMs ?? 60_000, options);
     }
     if (!launched) throw new Error('code-server found its port taken three times in a row');
   } catch (error) {

@@ -52,7 +52,7 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
   const extensionDevelopmentPath = options.extensionDevelopmentPath ?? ROOT;
   const extensionTestsPath = options.extensionTestsPath ?? join(ROOT, 'out', 'test', 'vscode', 'suite', 'index.js');
   const deadlineMs = options.deadlineMs ?? 5 * 60_000;
-  const server = await startCodeServer(options.server);
+  const server = await startCodeServer({ ...options.server, smokeTestDriver: true });
   const lines: string[] = [];
   let code: number | undefined;
   let workbenchVisibleMs = 0;

@@ -119,6 +119,29 @@ export class Workbench {
   }
 
   /**
+   * Drags the sash at the side bar's edge until the side bar is `width` pixels wide
+   * (roughly: the workbench keeps its own limits), so long descriptions show whole.
+   */
+  async resizeSideBar(width: number): Promise<void> {
+    const bar = await this.visible(this.page.locator('.part.sidebar'), 'the side bar');
+    const box = await bar.boundingBox();
+    if (!box) throw new Error('the side bar has no box');
+    const edge = box.x + box.width;
+    const sashes = this.page.locator('.monaco-sash.vertical');
+    let best: { x: number; y: number } | undefined;
+    for (let i = 0; i < await sashes.count(); i++) {
+      const b = await sashes.nth(i).boundingBox();
+      if (b && b.height > box.height / 2 && Math.abs(b.x + b.width / 2 - edge) < 8) best = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    }
+    if (!best) throw new Error(`no sash at the side bar's edge (x ${edge})`);
+    await this.page.mouse.move(best.x, best.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(best.x + (width - box.width) / 2, best.y, { steps: 5 });
+    await this.page.mouse.move(best.x + (width - box.width), best.y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  /**
    * The pane of the view titled `viewTitle` ('Clusters'; the Explorer's folder view
    * is 'Explorer'). A container with one view merges its header, but it is still there.
    */
@@ -149,6 +172,13 @@ export class Workbench {
       label: el.querySelector('.label-name')?.textContent ?? el.getAttribute('aria-label') ?? '',
     })));
     return labelled.sort((a, b) => a.index - b.index).map((r) => r.label);
+  }
+
+  /** The description shown beside the tree item `label` in the view `viewTitle` ('' when none), once the item is there. */
+  async treeItemDescription(label: string, viewTitle: string): Promise<string> {
+    const row = await this.waitForTreeItem(label, viewTitle);
+    const description = row.locator('.label-description');
+    return (await description.count()) > 0 ? (await description.first().innerText()).trim() : '';
   }
 
   /** Clicks the tree item `label` in the view `viewTitle` (selects it; opens a file). */
@@ -197,18 +227,39 @@ export class Workbench {
    * detail, for the test to check what it asked.
    */
   async confirmDialog(button: string): Promise<string> {
+    const { text } = await this.waitForDialog();
+    await this.clickDialogButton(button);
+    return text;
+  }
+
+  /**
+   * Waits for a modal dialog and returns what it shows: its message and detail as
+   * one line, and its buttons' titles. The dialog stays open.
+   */
+  async waitForDialog(): Promise<{ text: string; buttons: string[] }> {
     const dialog = await this.visible(this.page.locator('.monaco-dialog-box'), 'a dialog');
     const text = (await dialog.locator('.dialog-message-container').innerText()).trim().replace(/\s*\n\s*/g, ' ');
+    const buttons = (await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts()).map((b) => b.trim());
+    return { text, buttons };
+  }
+
+  /** Clicks the button `button` of the open dialog and waits for the dialog to close. */
+  async clickDialogButton(button: string): Promise<void> {
+    const dialog = await this.visible(this.page.locator('.monaco-dialog-box'), 'a dialog');
     const target = dialog.locator('.dialog-buttons .monaco-button').filter({ hasText: exactly(button) });
-    await (await this.visible(target, `the button '${button}' in the dialog '${text}'`)).click();
-    await this.gone(this.page.locator('.monaco-dialog-box'), `the dialog '${text}'`);
-    return text;
+    await (await this.visible(target, `the button '${button}' in the dialog`)).click();
+    await this.gone(dialog, `the dialog with the button '${button}'`);
   }
 
   /** Waits for a notification toast whose message matches `pattern` and returns its text. */
   async waitForNotification(pattern: RegExp): Promise<string> {
-    const toast = this.page.locator('.notification-toast .notification-list-item-message').filter({ hasText: pattern });
-    return (await (await this.visible(toast, `a notification matching ${String(pattern)}`)).innerText()).trim();
+    const messages = this.page.locator('.notification-toast .notification-list-item-message');
+    try {
+      return (await (await this.visible(messages.filter({ hasText: pattern }), `a notification matching ${String(pattern)}`)).innerText()).trim();
+    } catch (error) {
+      const shown = (await messages.allInnerTexts()).map((t) => `'${t.trim()}'`).join(', ') || 'none';
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; the notifications shown: ${shown}`);
+    }
   }
 
   /** Saves a picture of the whole page as out/screenshots/NAME.png and returns its path. */

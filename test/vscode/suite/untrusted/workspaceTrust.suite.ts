@@ -1,0 +1,103 @@
+/**
+ * An untrusted workspace (Restricted Mode) next to a real, reachable lab cluster
+ * whose ssh config is in the user's settings: the spec is still checked and the
+ * Clusters view shows what it says, but no command reaches a node. Every command
+ * a person could run there is run; afterwards no ssh process was started (the
+ * launcher puts a counting `ssh` first on PATH, which runs the real one) and no
+ * node's sshd saw a connection (its log did not grow).
+ */
+import * as assert from 'node:assert/strict';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { StashHaApi } from '../../../../client/src/extension';
+import { SSH_COUNT_ENV } from '../../stashLab';
+import { child, lab, LAB_SPEC_FILE, labSession, ScriptedUi, shownTree, stashHa } from '../cluster/labFixture';
+import { workspaceFile } from '../fixtures';
+import { waitForDiagnostics } from '../waitFor';
+
+/** Lines in each node's sshd log: any connection, accepted or not, adds one. */
+function sshdLines(): number[] {
+  return lab().info().nodes.map((n) => readFileSync(join(lab().settings.runDir, 'nodes', n.name, 'log', 'sshd.log'), 'utf8').split('\n').length);
+}
+
+/** The ssh commands the extension host started, as the counting ssh recorded them. */
+function sshRuns(): string[] {
+  const file = process.env[SSH_COUNT_ENV];
+  assert.ok(file, `${SSH_COUNT_ENV} is not set: the launcher puts the counting ssh on PATH`);
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '') : [];
+}
+
+/** The first `ssh` on this process's PATH, which is what the extension's runner starts. */
+function sshOnPath(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    const p = join(dir, 'ssh');
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch { /* not here */ }
+  }
+  return undefined;
+}
+
+suite('untrusted workspace', () => {
+  let api: StashHaApi;
+  const ui = new ScriptedUi();
+
+  suiteSetup(async () => {
+    api = await stashHa();
+    api.setUi(ui);
+  });
+
+  suiteTeardown(() => api?.setUi(undefined));
+
+  test('the workspace is in Restricted Mode, and ssh here is the counting one', () => {
+    assert.equal(vscode.workspace.isTrusted, false);
+    assert.equal(sshOnPath(), join(process.env[SSH_COUNT_ENV]!, '..', 'bin', 'ssh'));
+  });
+
+  test('the spec is still checked', async () => {
+    const uri = workspaceFile(LAB_SPEC_FILE);
+    const shown = waitForDiagnostics(uri, (d) => d.length > 0);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    assert.ok((await shown).some((d) => d.code === 'stash-home-not-shared' || (typeof d.code === 'object' && d.code.value === 'stash-home-not-shared')));
+  });
+
+  test('the Clusters view shows the spec\'s nodes and resources and says the workspace is untrusted', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.stashHa');
+    const root = shownTree(api, (await labSession(api)).key);
+    assert.equal(root.description, 'untrusted workspace: no remote commands (from the spec)');
+    assert.match(root.contextValue, /^cluster untrusted\b/);
+    assert.deepEqual(child(root, 'Nodes').children.map((n) => [n.label, n.description, n.contextValue]),
+      lab().info().nodes.map((n) => [n.name, n.address, 'node spec']));
+    assert.deepEqual(child(root, 'Resources').children.map((r) => r.label), ['stash', 'vip']);
+  });
+
+  test('no command reaches a node: refresh, fail over, standby, deploy, an SSH terminal', async () => {
+    const sshd = sshdLines();
+    const runs = sshRuns();
+    const session = await labSession(api);
+    const root = shownTree(api, session.key);
+    const node = child(child(root, 'Nodes'), 'node02').node;
+    const stash = child(child(root, 'Resources'), 'stash').node;
+    ui.pickAnswer = (labels) => labels[0];
+
+    await api.registry.refresh();
+    await vscode.commands.executeCommand('stashHa.refreshClusters');
+    await vscode.commands.executeCommand('stashHa.refreshCluster', root.node);
+    let before = ui.errors.length;
+    for (const [command, item] of [
+      ['stashHa.failoverStashToNode', node], ['stashHa.failoverResource', stash], ['stashHa.standbyNode', node],
+      ['stashHa.deployAgent', root.node], ['stashHa.openSshTerminal', node],
+    ] as const) {
+      await vscode.commands.executeCommand(command, item);
+      assert.equal(ui.errors.length, before + 1, `${command} said why it did nothing: ${ui.transcript()}`);
+      assert.match(ui.errors.at(-1)!, /untrusted workspace|not trusted/, command);
+      before = ui.errors.length;
+    }
+    assert.deepEqual(ui.confirms, [], 'nothing was offered to run');
+    assert.deepEqual(sshRuns(), runs, 'no ssh was started');
+    assert.deepEqual(sshdLines(), sshd, 'no node saw a connection');
+    assert.equal(shownTree(api, session.key).description, 'untrusted workspace: no remote commands (from the spec)');
+  });
+});
