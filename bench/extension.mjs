@@ -30,7 +30,7 @@ const lab = {
   STASH_HA_CLUSTER_NET: '10.213.96',
   STASH_HA_CLUSTER_NAME: 'stashbench',
 };
-const RUNS = { activation: 3, cold: 8, warm: 20, failover: 3, cpuWindowMs: 60_000 };
+const RUNS = { activation: 3, cold: 12, warm: 30, failover: 3, cpuWindowMs: 60_000 };
 const CPUACCT = '/sys/fs/cgroup/cpuacct';
 const VSIX_LIMIT = 2 * 1024 * 1024;
 
