@@ -17,6 +17,7 @@ import { ClusterSnapshot, deepFreeze, StashAppStatus } from './snapshot';
 import { DEFAULT_STASH_STATUS_URL } from '../../../server/src';
 import { readStashSection, StashProbe } from './stashProbe';
 import { QueryMode, splitSections, statusQuery } from './statusQuery';
+import { pcsVersionOf } from './pcsProfile';
 
 export interface ClusterNode {
   /** The node's name in the spec (and, normally, in the cluster). */
@@ -210,10 +211,10 @@ export class ClusterConnection {
     const cached = this.pcsVersions.get(name);
     if (cached) return { version: cached };
     const result = await this.run({ argv: ['pcs', '--version'] }, name);
-    const m = /^(\d+\.\d+(?:\.\d+)?)/.exec(result.stdout.trim());
-    if (result.failure || !m) return { result };
-    this.pcsVersions.set(name, m[1]);
-    return { version: m[1] };
+    const version = pcsVersionOf(result.stdout);
+    if (result.failure || version === undefined) return { result };
+    this.pcsVersions.set(name, version);
+    return { version };
   }
 
   /** The Pacemaker release the last status query through a node reported, if it was asked. */

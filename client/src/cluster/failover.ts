@@ -12,7 +12,8 @@ import { Clock } from '../remote/processRunner';
 import { awaitState, Check } from './awaitState';
 import { ClusterConnection } from './clusterConnection';
 import { outcomeOfAttempts, OperationReport, ReportBuilder, StepListener } from './operationReport';
-import { clearArgv, moveClearsItself, moveArgv } from './pcsArgv';
+import { clearArgv, moveArgv } from './pcsArgv';
+import { pcsProfile } from './pcsProfile';
 import { preflightFailover } from './preflight';
 import { ClusterSnapshot } from './snapshot';
 import { findResource, runningOn, startedOn } from './snapshotQueries';
@@ -68,7 +69,7 @@ export async function failover(connection: ClusterConnection, request: FailoverR
 
   const pcs = await connection.pcsVersion();
   if (pcs.version === undefined) return report.commandFailed(pcs.result ?? { node: '?', exitCode: -1, stdout: '', stderr: 'pcs --version gave no version', durationMs: 0 }, 'pcs --version');
-  report.step(`pcs ${pcs.version}: ${moveClearsItself(pcs.version) ? 'move removes its own constraint' : 'move, wait, then clear'}`);
+  report.step(`pcs ${pcs.version}: ${pcsProfile(pcs.version).moveClearsItself ? 'move removes its own constraint' : 'move, wait, then clear'}`);
 
   const argv = moveArgv(pcs.version, pre.move, node, timeoutMs / 1000);
   const moved = await connection.run({ argv, timeoutMs: timeoutMs + 30_000 });
@@ -82,7 +83,7 @@ export async function failover(connection: ClusterConnection, request: FailoverR
     return report.commandFailed(moved, 'pcs resource move', after.ok ? after.snapshot : undefined);
   }
 
-  if (!moveClearsItself(pcs.version)) {
+  if (!pcsProfile(pcs.version).moveClearsItself) {
     const there = await awaitState(connection, clock, `${pre.together.join(', ')} to start on ${node}`, arrived(pre.together, node), timeoutMs);
     const clear = clearArgv(pre.move);
     const cleared = await connection.run({ argv: clear });

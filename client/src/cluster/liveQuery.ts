@@ -14,6 +14,7 @@ import { RemoteCommand } from '../remote/remoteCommand';
 import { RemoteFailure } from '../remote/sshFailure';
 import { ClusterConnection } from './clusterConnection';
 import { newMarker, Section, sectionsOf } from './statusQuery';
+import { pcsVersionOf } from './pcsProfile';
 
 const SCRIPT = [
   'm=$1; ask_pcs=$2',
@@ -119,7 +120,7 @@ export function readLiveAnswer(node: string, stdout: string, stderr: string, mar
   const corosync = cmap?.rc === 0 ? parseCmap(cmap.body) : conf?.rc === 0 ? parseCorosyncConf(conf.body) : undefined;
   const read = readCib(cib.body, corosync);
   if (!read.ok) return { ok: false, node, error: `${node}: ${read.error}` };
-  const pcs = /^(\d+\.\d+(?:\.\d+)*)/.exec(sections.get('pcs')?.body.trim() ?? '')?.[1];
+  const pcs = pcsVersionOf(sections.get('pcs')?.body ?? '');
   const host = sections.get('host')?.body.trim();
   return { ok: true, live: read.live, ...(corosync ? { corosync } : {}), node, ...(host ? { host } : {}), ...(pcs ? { pcsVersion: pcs } : {}) };
 }

@@ -1,41 +1,23 @@
 /**
- * The argv of each pcs command an operation runs, by pcs version. pcs changed in
- * ways that matter here: 0.11 made `resource move` remove its own constraint
- * once the resource runs on the target (the old behaviour became
- * `move-with-constraint`); 0.10 moved `cluster standby` to `node standby` and
- * cleanup's `--node` to `node=`. Names are checked before they get here
- * (names.ts) and arrive as separate argv words, so pcs never reads one as an
- * option and no shell ever splits one.
+ * The argv of each pcs command an operation runs. What differs between pcs
+ * releases (the move that clears itself from 0.11 on, `node standby` and cleanup's
+ * `node=` from 0.10 on) is the version profile's (pcsProfile.ts); this file only
+ * spells the commands. Names are checked before they get here (names.ts) and arrive
+ * as separate argv words, so pcs never reads one as an option and no shell ever
+ * splits one.
  */
+import { pcsProfile } from './pcsProfile';
 
-/** "0.11.5" → [0, 11, 5]; missing parts are 0. */
-export function parseVersion(text: string): number[] {
-  return text.split('.').map((p) => Number.parseInt(p, 10)).map((n) => (Number.isNaN(n) ? 0 : n));
-}
-
-/** Compares dotted versions numerically: negative, zero or positive. */
-export function compareVersions(a: string, b: string): number {
-  const x = parseVersion(a);
-  const y = parseVersion(b);
-  for (let i = 0; i < Math.max(x.length, y.length); i += 1) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-/** Whether `pcs resource move` removes its constraint itself (pcs 0.11 and later). */
-export function moveClearsItself(pcsVersion: string): boolean {
-  return compareVersions(pcsVersion, '0.11') >= 0;
-}
+// exportScript.ts still imports the comparison from here; it lives in pcsProfile.ts.
+export { compareVersions } from './pcsProfile';
 
 /**
- * Moves a resource or group to a node. On 0.11+ pcs waits (up to `waitSec`) and
- * removes the constraint; before that it only creates cli-prefer-<id>, which the
- * caller clears once the move is done.
+ * Moves a resource or group to a node. Where pcs's move clears itself it also waits
+ * (up to `waitSec`); before that it only creates cli-prefer-<id>, which the caller
+ * clears once the move is done.
  */
 export function moveArgv(pcsVersion: string, resource: string, node: string, waitSec: number): string[] {
-  if (moveClearsItself(pcsVersion)) return ['pcs', 'resource', 'move', resource, node, `--wait=${Math.max(1, Math.round(waitSec))}`];
+  if (pcsProfile(pcsVersion).moveClearsItself) return ['pcs', 'resource', 'move', resource, node, `--wait=${Math.max(1, Math.round(waitSec))}`];
   return ['pcs', 'resource', 'move', resource, node];
 }
 
@@ -46,13 +28,13 @@ export function clearArgv(resource: string, node?: string): string[] {
 
 export function standbyArgv(pcsVersion: string, node: string, on: boolean): string[] {
   const verb = on ? 'standby' : 'unstandby';
-  return compareVersions(pcsVersion, '0.10') >= 0 ? ['pcs', 'node', verb, node] : ['pcs', 'cluster', verb, node];
+  return pcsProfile(pcsVersion).nodeStandby ? ['pcs', 'node', verb, node] : ['pcs', 'cluster', verb, node];
 }
 
 export function cleanupArgv(pcsVersion: string, resource: string, node?: string): string[] {
   const base = ['pcs', 'resource', 'cleanup', resource];
   if (node === undefined) return base;
-  return compareVersions(pcsVersion, '0.10') >= 0 ? [...base, `node=${node}`] : [...base, '--node', node];
+  return pcsProfile(pcsVersion).cleanupNodeWord ? [...base, `node=${node}`] : [...base, '--node', node];
 }
 
 export function enableArgv(resource: string, enable: boolean): string[] {

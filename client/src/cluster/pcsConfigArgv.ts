@@ -12,29 +12,18 @@ import {
   DesiredAttribute, DesiredColocation, DesiredLocation, DesiredOperation, DesiredOrder, DesiredResource, formatScore, legacyRoleName,
   operationWords, parseScore, Role,
 } from '../../../server/src';
-import { compareVersions } from './pcsArgv';
+import { PcsProfile, pcsProfile } from './pcsProfile';
 
-/** What differs between pcs releases in the commands the plan uses. */
-export interface PcsSyntax {
-  readonly version: string;
-  /** Promoted/Unpromoted (0.11 and later) or the old master/slave. */
-  readonly newRoles: boolean;
-  /** `promotable` (0.10+) or `master` (0.9). */
-  readonly promotable: 'promotable' | 'master';
-  /** `pcs resource defaults update …` (0.10+) or `pcs resource defaults …` (0.9). */
-  readonly defaultsUpdate: boolean;
-  /** `delete` (0.10+) or `remove` (0.9), for constraints and operations. */
-  readonly remove: 'delete' | 'remove';
-}
+/** What differs between pcs releases in the commands the plan uses: the version profile (pcsProfile.ts). */
+export type PcsSyntax = PcsProfile;
 
 export function pcsSyntax(version: string): PcsSyntax {
-  const at = (v: string) => compareVersions(version, v) >= 0;
-  return { version, newRoles: at('0.11'), promotable: at('0.10') ? 'promotable' : 'master', defaultsUpdate: at('0.10'), remove: at('0.10') ? 'delete' : 'remove' };
+  return pcsProfile(version);
 }
 
 /** A role as this pcs writes it: `Promoted` on 0.11, `Master` before. */
 export function roleWord(syntax: PcsSyntax, role: Role): string {
-  return syntax.newRoles ? role : legacyRoleName(role);
+  return syntax.roleWord(role);
 }
 
 /** The id pcs gives the clone of a resource it clones: `R-clone`, or `R-master` for pcs 0.9's master. */
@@ -139,7 +128,8 @@ function roleArg(syntax: PcsSyntax, role: DesiredColocation['role']): string[] {
 
 export function colocationArgv(syntax: PcsSyntax, c: DesiredColocation, ids: ConstraintIds): string[] {
   const score = c.score.value ?? c.score.text;
-  return ['pcs', 'constraint', 'colocation', 'add', ...roleArg(syntax, c.role), ids(c.resource.id), 'with', ...roleArg(syntax, c.withRole), ids(c.with.id), score];
+  return ['pcs', 'constraint', 'colocation', 'add', ...roleArg(syntax, c.role), ids(c.resource.id), 'with', ...roleArg(syntax, c.withRole), ids(c.with.id),
+    syntax.scoreOption ? `score=${score}` : score];
 }
 
 /** Both actions are always given: pcs makes a missing then-action start, Pacemaker makes it first-action. */

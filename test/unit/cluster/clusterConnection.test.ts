@@ -2,6 +2,8 @@
 // a local shell against stub tools that print captured crm_mon output (see
 // fakeNodes.ts). Covers the node order, fall-over, the version probe and its
 // cache, the 1.1 form, Stash's status page on the right node, immutability.
+// Pacemaker 1.1 is a fixture written from its schema (no Debian release has it);
+// 2.0.5 and 3.0.0 answer for real in test/cluster-matrix.
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';

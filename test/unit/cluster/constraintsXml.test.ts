@@ -1,3 +1,7 @@
+// The constraints reader on `cibadmin --query --scope constraints` output: 2.1.5
+// captured from the lab, 1.1 written from Pacemaker 1.1's schema (no Debian release
+// has Pacemaker 1.1 or pcs 0.9, so fixtures are their only source); 2.0.5 and 3.0.0
+// are read for real by test/cluster-matrix.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

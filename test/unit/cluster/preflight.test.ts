@@ -1,10 +1,13 @@
 // Pre-flight and the colocation chain on snapshots from captured (2.1.5) and
-// schema-written (1.1) crm_mon output.
+// schema-written (1.1) crm_mon output; the pcs 0.9 argv from pcs's documentation,
+// since no Debian release has Pacemaker 1.1 or pcs 0.9 (0.10 and 0.12 run for real
+// in test/cluster-matrix).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planMove } from '../../../client/src/cluster/colocation';
 import { preflightFailover } from '../../../client/src/cluster/preflight';
-import { cleanupArgv, compareVersions, moveArgv, standbyArgv } from '../../../client/src/cluster/pcsArgv';
+import { cleanupArgv, moveArgv, standbyArgv } from '../../../client/src/cluster/pcsArgv';
+import { compareVersions } from '../../../client/src/cluster/pcsProfile';
 import { LAB_CONSTRAINTS, snapshotOf } from './snapshots';
 
 function problems(p: ReturnType<typeof preflightFailover>): string {
