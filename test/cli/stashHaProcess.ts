@@ -22,8 +22,12 @@ export interface StashHaRun {
   readonly leftovers: readonly string[];
 }
 
-/** Live processes whose command line contains `text`. */
-function processesNaming(text: string): string[] {
+/**
+ * Live processes whose command line names a path inside `dir` (matched with its
+ * trailing slash, so a sibling run's TMPDIR `…/t2` is not taken for `…/t`).
+ */
+function processesNaming(dir: string): string[] {
+  const text = `${dir.replace(/\/+$/, '')}/`;
   const found: string[] = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     let cmdline: string;
