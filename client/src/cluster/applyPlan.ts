@@ -108,6 +108,12 @@ class Planner {
     const extras = liveMembers.filter((m) => !want.includes(m));
     if (extras.length > 0) this.add(groupRemoveArgv(id, extras));
     let current = liveMembers.filter((m) => want.includes(m));
+    // What is left to add at the end in order goes in one command (a new group, or one grown at its end).
+    const tail = want.findIndex((m, i) => current[i] !== m);
+    if (tail >= 0 && current.length === tail) {
+      this.add(groupAddArgv(id, want.slice(tail)));
+      return;
+    }
     want.forEach((member, i) => {
       if (current[i] === member) return;
       const place = i > 0 ? { after: want[i - 1] } : current.length > 0 ? { before: current[0] } : undefined;

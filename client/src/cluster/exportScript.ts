@@ -42,6 +42,7 @@ export function exportScript(spec: DesiredCluster, syntax: PcsSyntax, source: st
   const release = compareVersions(syntax.version, '0.10') < 0 ? 'pcs 0.9.156 or later (CentOS 7)' : 'pcs 0.10 or later';
   const lines = [
     '#!/bin/sh',
+    '# shellcheck disable=SC2016 # every word from the spec is single-quoted on purpose: nothing in it expands',
     `# Builds the cluster of ${source.replace(/[\r\n]/g, ' ')} with ${release} (stash-ha export --format pcs).`,
     '# Run it as root on one node once the cluster is up; the cluster itself is set up with',
     `#   ${setupLine(spec, syntax).replace(/[\r\n]/g, ' ')}`,
