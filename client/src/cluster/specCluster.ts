@@ -4,7 +4,10 @@
  * else its `address`; `ssh.user` and `ssh.port` when set, otherwise the ssh
  * config and then root and 22 apply), and the status page of each Stash resource
  * (`status_url`, else the agent's default). Nodes the desired cluster could not
- * use (nothing to connect to, a bad port) are left out and named in `problems`.
+ * use (nothing to connect to) are left out and named in `problems`; values it
+ * marks unsafe (a host or user ssh would read as an option, a port that is not
+ * decimal, a status page that is not http(s)) are named in `refused`, and while
+ * there is one openCluster opens nothing.
  */
 import { DesiredCluster, desiredCluster, SpecModel } from '../../../server/src';
 import { ClusterNode } from './clusterConnection';
@@ -14,8 +17,10 @@ export interface SpecCluster {
   readonly name?: string;
   readonly nodes: readonly ClusterNode[];
   readonly stashProbes: readonly StashProbe[];
-  /** Why a node could not be used (no address, a bad port); such nodes are left out. */
+  /** Why a node could not be used (no address); such nodes are left out. */
   readonly problems: readonly string[];
+  /** Values of the spec no command may send to a node, each with why; openCluster refuses while there is one. */
+  readonly refused?: readonly string[];
 }
 
 /** The connection's view of a desired cluster. */
@@ -32,7 +37,8 @@ export function clusterFromDesired(desired: DesiredCluster): SpecCluster {
     ...(desired.name ? { name: desired.name.text } : {}),
     nodes,
     stashProbes: desired.stash.map((s) => ({ resource: s.resource, url: s.statusUrl.text })),
-    problems: desired.problems.map((p) => p.message),
+    problems: desired.problems.filter((p) => !p.unsafe).map((p) => p.message),
+    refused: desired.problems.filter((p) => p.unsafe).map((p) => p.message),
   };
 }
 

@@ -7,7 +7,8 @@
 import { DiagnosticCode } from './codes';
 import { DEPRECATED_ROLES, ROLES } from './vocabulary';
 
-export type ValueKind = 'string' | 'integer' | 'boolean' | 'duration' | 'score' | 'enum';
+/** `host` and `user`: what ssh is told to dial and log in as (vocabulary/endpoints.ts). */
+export type ValueKind = 'string' | 'integer' | 'boolean' | 'duration' | 'score' | 'enum' | 'host' | 'user';
 
 export interface ValueRule {
   readonly kind: ValueKind;

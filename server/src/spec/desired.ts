@@ -158,6 +158,13 @@ export interface DesiredStash {
 export interface DesiredProblem {
   readonly message: string;
   readonly span?: Span;
+  /**
+   * Set for a value the cluster commands must never send, by the vocabulary's rule
+   * for it (a host or user ssh would read as an option, a port that is not decimal,
+   * a status page that is not http or https): the cluster library refuses to open
+   * a connection while there is one.
+   */
+  readonly unsafe?: true;
 }
 
 export interface DesiredCluster {
@@ -191,7 +198,7 @@ export function desiredCluster(model: SpecModel): DesiredCluster {
     properties: attributesOf(model.properties, CLUSTER_PROPERTIES),
     resourceDefaults: attributesOf(model.resourceDefaults, META_ATTRIBUTES),
     opDefaults: attributesOf(model.opDefaults, OP_OPTIONS),
-    stash: readStash(resources),
+    stash: readStash(resources, problems),
     problems,
   });
 }

@@ -4,10 +4,10 @@
  * and clone options, and which of them are Stash with the page its monitor asks.
  */
 import { CLONE_OPTIONS, META_ATTRIBUTES, OP_OPTIONS } from './attributes';
-import type { DesiredAttribute, DesiredClone, DesiredGroup, DesiredOperation, DesiredResource, DesiredStash } from './desired';
+import type { DesiredAttribute, DesiredClone, DesiredGroup, DesiredOperation, DesiredProblem, DesiredResource, DesiredStash } from './desired';
 import { attributeOf, attributesOf, roleValue, spanOf, valueOf } from './desiredValues';
 import { asMap, asScalar, ResourceDecl, SpecModel } from './model';
-import { DEFAULT_STASH_STATUS_URL, parseAgent, parseDuration, STASH_AGENT } from './vocabulary';
+import { badStatusUrl, DEFAULT_STASH_STATUS_URL, parseAgent, parseDuration, STASH_AGENT } from './vocabulary';
 import { YMap, YNode, YPair } from './yamlTree';
 
 /** The operations under one action key: a mapping, a list of mappings, or an empty value (an operation with no options). */
@@ -68,14 +68,18 @@ export function readGroups(model: SpecModel): DesiredGroup[] {
 
 /**
  * Every resource of Stash's agent with its status page: `status_url` when set, else
- * the agent's default (also for an empty one, which pcs leaves unset).
+ * the agent's default (also for an empty one, which pcs leaves unset). A page that
+ * is no http(s) URL (vocabulary `badStatusUrl`) is kept without a value and is an
+ * unsafe problem: curl runs it as root on the node.
  */
-export function readStash(resources: readonly DesiredResource[]): DesiredStash[] {
+export function readStash(resources: readonly DesiredResource[], problems: DesiredProblem[] = []): DesiredStash[] {
   return resources.filter((r) => r.agent?.value?.name === STASH_AGENT).map((r) => {
     const url = r.params.find((p) => p.name === 'status_url' && p.text !== '');
-    return {
-      resource: r.id,
-      statusUrl: url ? { value: url.text, text: url.text, span: url.span } : { value: DEFAULT_STASH_STATUS_URL, text: DEFAULT_STASH_STATUS_URL },
-    };
+    if (url === undefined) return { resource: r.id, statusUrl: { value: DEFAULT_STASH_STATUS_URL, text: DEFAULT_STASH_STATUS_URL } };
+    const why = badStatusUrl(url.text);
+    if (why !== undefined) {
+      problems.push({ message: `resource ${r.id}: status_url '${url.text}' cannot be used: ${why}`, ...(url.span ? { span: url.span } : {}), unsafe: true });
+    }
+    return { resource: r.id, statusUrl: { ...(why === undefined ? { value: url.text } : {}), text: url.text, ...(url.span ? { span: url.span } : {}) } };
   });
 }

@@ -58,7 +58,9 @@ export function roleValue(node: YNode | undefined): DesiredValue<Role> | undefin
 export function normalByRule(rule: ValueRule | undefined, text: string): string | undefined {
   switch (rule?.kind) {
     case undefined:
-    case 'string': return text;
+    case 'string':
+    case 'host':
+    case 'user': return text;
     case 'boolean': return normalBoolean(text);
     case 'duration': return normalDuration(text);
     case 'score': return normalScore(text);

@@ -30,6 +30,8 @@ function orNull(type: string): string[] {
 function ruleSchema(rule: ValueRule): JsonSchema {
   switch (rule.kind) {
     case 'string':
+    case 'host':
+    case 'user':
       return { ...SCALAR };
     case 'boolean':
       return { anyOf: [{ type: 'boolean' }, { type: 'string', pattern: VALUE_PATTERNS.boolean }, { enum: [0, 1] }] };

@@ -6,7 +6,7 @@
  */
 import { AttributeSet, CLONE_OPTIONS, CLUSTER_PROPERTIES, META_ATTRIBUTES, OP_OPTIONS, ValueRule } from './attributes';
 import { DiagnosticCode } from './codes';
-import { DEPRECATED_ROLES, ROLES } from './vocabulary';
+import { DEPRECATED_ROLES, MAX_PORT, ROLES } from './vocabulary';
 import { RELEASE_LINE_INFO, RELEASE_LINES } from './vocabulary/releases';
 
 export type Shape =
@@ -49,14 +49,18 @@ const score: Shape = { kind: 'value', rule: { kind: 'score' }, code: 'bad-score'
 const roleValue: Shape = { kind: 'value', rule: { kind: 'enum', values: ROLES, deprecated: DEPRECATED_ROLES }, code: 'type-mismatch' };
 const actionValue: Shape = { kind: 'value', rule: { kind: 'enum', values: ['start', 'stop', 'promote', 'demote'] }, code: 'type-mismatch' };
 
+/** A host ssh dials and a user it logs in as: checked by the vocabulary's rules, as the cluster library refuses them. */
+const hostValue: Shape = { kind: 'value', rule: { kind: 'host' }, code: 'type-mismatch' };
+const userValue: Shape = { kind: 'value', rule: { kind: 'user' }, code: 'type-mismatch' };
+
 export const SSH_FIELDS: readonly FieldDef[] = [
-  { name: 'host', shape: str, doc: 'Host name or address SSH connects to, if not the node address (an alias from ~/.ssh/config works).' },
-  { name: 'user', shape: str, doc: 'User SSH logs in as (default: from ~/.ssh/config, else root). A non-root user needs passwordless sudo for pcs.' },
-  { name: 'port', shape: { kind: 'integer', min: 1, max: 65535 }, doc: 'SSH port (default: from ~/.ssh/config, else 22).' },
+  { name: 'host', shape: hostValue, doc: 'Host name or address SSH connects to, if not the node address (an alias from ~/.ssh/config works).' },
+  { name: 'user', shape: userValue, doc: 'User SSH logs in as (default: from ~/.ssh/config, else root). A non-root user needs passwordless sudo for pcs.' },
+  { name: 'port', shape: { kind: 'integer', min: 1, max: MAX_PORT }, doc: 'SSH port (default: from ~/.ssh/config, else 22).' },
 ];
 
 export const NODE_FIELDS: readonly FieldDef[] = [
-  { name: 'address', required: true, shape: str, doc: 'Host name or IP address of the node: its corosync ring address and the default SSH host.' },
+  { name: 'address', required: true, shape: hostValue, doc: 'Host name or IP address of the node: its corosync ring address and the default SSH host.' },
   { name: 'ssh', shape: { kind: 'map', fields: SSH_FIELDS }, doc: 'How to reach the node over SSH; unset settings come from ~/.ssh/config, then defaults (the address, root, 22).' },
 ];
 

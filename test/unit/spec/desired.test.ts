@@ -212,6 +212,23 @@ describe('desiredCluster', () => {
     assert.deepEqual(noAddress.nodes.map((n) => [n.name, n.address, n.ssh.host.value]), [['n3', undefined, 'h3']]);
   });
 
+  test('values ssh or curl would misread are unsafe problems by the vocabulary\'s rules; their node is left out', () => {
+    const d = desired(lines('cluster: c', 'nodes:',
+      '  n1: { address: -oProxyCommand=x }', '  n2: { address: 10.0.0.2, ssh: { host: "n2;x", user: "-l" } }',
+      '  n3: { address: 10.0.0.3, ssh: { port: 0x8ae } }', '  n4: { address: 10.0.0.4, ssh: { user: jdoe@corp } }',
+      'resources:', '  s: { agent: ocf:heartbeat:stash, params: { status_url: "file:///etc/shadow" } }'));
+    assert.deepEqual(d.nodes.map((n) => n.name), ['n4']);
+    assert.deepEqual(d.problems.map((p) => [p.message, p.unsafe]), [
+      ["node n1: address '-oProxyCommand=x' cannot be used: it starts with '-', which ssh would read as an option", true],
+      ['node n2: ssh.host \'n2;x\' cannot be used: it holds ";"', true],
+      ["node n2: ssh.user '-l' cannot be used: it starts with '-', which ssh would read as an option", true],
+      ["node n3: ssh.port '0x8ae' is not a port number", true],
+      ["resource s: status_url 'file:///etc/shadow' cannot be used: its scheme is file, not http or https", true],
+    ]);
+    assert.deepEqual(d.stash[0].statusUrl.value, undefined, 'an unsafe status page has no value');
+    assert.equal(desired(lines('cluster: c', 'nodes:', '  n1: { ssh: { user: u } }')).problems[0].unsafe, undefined, 'a node with no address is no unsafe value');
+  });
+
   test("Stash's status page: status_url, else the agent's default", () => {
     const d = desired(HEAD + lines('resources:', '  s1: { agent: ocf:heartbeat:stash, params: { status_url: "http://10.0.0.9:7990/status" } }',
       '  s2: { agent: ocf:heartbeat:stash }', '  s3: { agent: ocf:heartbeat:stash, params: { status_url: } }', '  d: { agent: ocf:pacemaker:Dummy }'));

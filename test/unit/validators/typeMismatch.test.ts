@@ -35,6 +35,28 @@ describe('type-mismatch', () => {
     }
   });
 
+  test('SSH port: written in decimal digits, as ssh reads it; YAML\'s hex and octal integers are refused', () => {
+    for (const port of ['0x8ae', '0o4256', '0x16']) {
+      const text = lines('cluster: c', 'nodes:', `  n1: { address: a, ssh: { port: ${port} } }`);
+      const found = runValidators(text, [typeMismatch]);
+      assert.deepEqual(found.map((d) => [d.line, d.text]), [[3, port]], port);
+      assert.match(found[0].message, /^'port' of 'ssh' of node 'n1' is '.*': expected an integer from 1 to 65535\.$/);
+    }
+    assert.deepEqual(runValidators(lines('cluster: c', 'nodes:', '  n1: { address: a, ssh: { port: 2222 } }'), [typeMismatch]), []);
+  });
+
+  test('hosts and users ssh is told: none that ssh would read as an option or that holds a blank, a quote or a control character', () => {
+    const text = lines('cluster: c', 'nodes:',
+      '  n1: { address: -oProxyCommand=x }',
+      '  n2: { address: 10.0.0.2, ssh: { host: "n2;reboot", user: -oProxyCommand=y } }',
+      '  n3: { address: "10.0.0.3 ", ssh: { user: "ad min" } }',
+      '  n4: { address: fe80::4%eth0, ssh: { host: n4.example.com, user: jdoe@corp.example.com } }');
+    const found = runValidators(text, [typeMismatch]);
+    assert.deepEqual(found.map((d) => [d.line, d.text]), [[3, '-oProxyCommand=x'], [4, '"n2;reboot"'], [4, '-oProxyCommand=y'], [5, '"10.0.0.3 "'], [5, '"ad min"']]);
+    assert.match(found[0].message, /^'address' of node 'n1' is '-oProxyCommand=x': expected a host name or IP address \(letters, digits, '\.', '-' and '_', not starting with '-' or '\.'; an IPv6 address in colon-hex form\)\.$/);
+    assert.match(found[2].message, /^'user' of 'ssh' of node 'n2' is '-oProxyCommand=y': expected a user name/);
+  });
+
   test('an invalid order kind, role or action, with did-you-mean and a fix', () => {
     const text = lines(...HEAD, 'constraints:', '  order:', '    - { first: a, then: b, kind: mandatory, then-action: begin }',
       '  colocation:', '    - { resource: a, with: b, with-role: Leader }');

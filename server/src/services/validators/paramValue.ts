@@ -17,6 +17,7 @@
 import { isIPv6 } from 'node:net';
 import { ParamValue, paramValues, resourcesWithAgents } from '../../agents/specResources';
 import { diag } from '../../spec/diagnostic';
+import { badStatusUrl } from '../../spec/vocabulary';
 import { Validator } from './types';
 
 type Params = ReadonlyMap<string, ParamValue>;
@@ -92,16 +93,9 @@ const RULES = new Map<string, ReadonlyMap<string, Rule>>(Object.entries({
     stash_user: (value) =>
       /^[A-Za-z0-9._][A-Za-z0-9._-]{0,31}$/.test(value) && !/^\d+$/.test(value) ? undefined
         : `stash_user '${value}' is not a user name: use the name of an OS account (letters, digits, '.', '_' and '-').`,
-    status_url: (value) => {
-      let url: URL | undefined;
-      try {
-        url = new URL(value);
-      } catch {
-        url = undefined;
-      }
-      return url && (url.protocol === 'http:' || url.protocol === 'https:') ? undefined
-        : `status_url '${value}' is not an http(s) URL: write e.g. http://localhost:7990/status.`;
-    },
+    // The rule the cluster library refuses a status page by, before curl ever runs it on a node.
+    status_url: (value) => badStatusUrl(value) === undefined ? undefined
+      : `status_url '${value}' is not an http(s) URL (${badStatusUrl(value)}): write e.g. http://localhost:7990/status.`,
   },
   'ocf:linbit:drbd': {
     drbdconf: absolute('The DRBD configuration file (drbdconf)'),

@@ -8,7 +8,9 @@ import { ValueRule } from '../../spec/attributes';
 import { DiagnosticCode } from '../../spec/codes';
 import { Shape } from '../../spec/schema';
 import { didYouMean } from '../../spec/suggest';
-import { isInfinity, parseBoolean, parseDuration, parseInteger, parseScore } from '../../spec/vocabulary';
+import {
+  badHost, badLoginUser, HOST_RULE, isInfinity, LOGIN_USER_RULE, parseBoolean, parseDecimal, parseDuration, parseInteger, parseScore,
+} from '../../spec/vocabulary';
 import { YScalar } from '../../spec/yamlTree';
 
 /** A scalar shape of schema.ts: an integer field or a value checked by a rule. */
@@ -37,6 +39,8 @@ export function describeRule(rule: ValueRule): string {
     case 'score': return 'a score: an integer, INFINITY or -INFINITY';
     case 'integer': return `an integer${range(rule.min, rule.max)}${rule.infinity ? ' or INFINITY' : ''}`;
     case 'enum': return `one of ${(rule.values ?? []).join(', ')}`;
+    case 'host': return HOST_RULE;
+    case 'user': return LOGIN_USER_RULE;
   }
 }
 
@@ -63,13 +67,20 @@ export function checkRule(rule: ValueRule, text: string): ValueProblem | undefin
       if (rule.anyCase && accepted.some((v) => v.toLowerCase() === text.toLowerCase())) return undefined;
       return { ...failed, suggestion: didYouMean(text, rule.values ?? []).suggestion };
     }
+    case 'host': return badHost(text) === undefined ? undefined : failed;
+    case 'user': return badLoginUser(text) === undefined ? undefined : failed;
   }
 }
 
-/** Checks a scalar against a scalar shape. An `integer` shape wants a YAML integer, not text. */
+/**
+ * Checks a scalar against a scalar shape. An `integer` shape wants a YAML integer, not
+ * text, written in decimal digits (the vocabulary's parseDecimal, which the port rule
+ * is): `0x8ae` is 2222 to YAML but not to ssh or a reader.
+ */
 export function checkScalar(shape: ScalarShape, node: YScalar): ValueProblem | undefined {
   if (shape.kind === 'value') return checkRule(shape.rule, node.text);
-  const ok = typeof node.value === 'number' && Number.isInteger(node.value) && inRange(node.value, shape);
+  const ok = typeof node.value === 'number' && Number.isInteger(node.value) && inRange(node.value, shape)
+    && parseDecimal(node.text, shape.min ?? 0, shape.max ?? Number.MAX_SAFE_INTEGER) !== undefined;
   return ok ? undefined : { expected: `an integer${range(shape.min, shape.max)}` };
 }
 
