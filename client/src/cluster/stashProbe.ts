@@ -14,6 +14,7 @@ export interface StashProbe {
 }
 
 const CURL_ERRORS: Readonly<Record<number, string>> = {
+  1: 'the status URL is not http or https, which curl is not allowed to ask',
   6: 'the host in the status URL does not resolve',
   7: 'nothing listens at the status URL (connection refused)',
   28: 'no answer from the status page within 4 s',

@@ -7,7 +7,10 @@
  * The first query of a connection (mode `auto`) probes the form inside the same
  * script: Pacemaker 2 and later answer `--output-as=xml`, 1.1 refuses it and
  * gets `-1 -X -r -f -A -L`; the connection then remembers the form. Each part is
- * framed by `MARKER section` lines and closed by `MARKER rc N`.
+ * framed by `MARKER section` lines and closed by `MARKER rc N`. curl asks only
+ * http and https pages and takes each URL as written (`--proto =http,https
+ * --globoff`), whatever the URL; the cluster library refuses other URLs before
+ * this runs, and this keeps a node safe from one that slipped past.
  */
 import { randomBytes } from 'node:crypto';
 import { RemoteCommand, shellScript } from '../remote/remoteCommand';
@@ -37,7 +40,8 @@ const SCRIPT = [
   'for url in "$@"; do',
   '  i=$((i + 1)); printf \'%s stash %s\\n\' "$m" "$i"',
   '  if command -v curl >/dev/null 2>&1; then',
-  '    curl -sS --connect-timeout 2 --max-time 4 -w \'\\n%{http_code}\' -- "$url" 2>/dev/null',
+  // http and https only (curl runs as root: file:// would print the node's files), the URL as written (no [ ] { } globbing).
+  '    curl -sS --proto =http,https --globoff --connect-timeout 2 --max-time 4 -w \'\\n%{http_code}\' -- "$url" 2>/dev/null',
   '  else (exit 127); fi',
   '  printf \'\\n%s rc %s\\n\' "$m" "$?"',
   'done',
