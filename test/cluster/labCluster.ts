@@ -72,9 +72,14 @@ export class LabCluster {
     };
   }
 
-  /** Runs `cluster.sh VERB ARGS…`; a non-zero exit throws with the script's output. */
+  /**
+   * Runs `cluster.sh VERB ARGS…`; a non-zero exit throws with the script's output.
+   * `up` of another Debian release (STASH_HA_CLUSTER_SUITE, or a SUITE argument) may
+   * first build that release's root, minutes of downloads on a new machine, so it
+   * gets longer than the other verbs, whose deadlines are their own.
+   */
   async script(verb: string, ...args: string[]): Promise<RunResult> {
-    const result = await run('bash', [script, verb, ...args], this.env, 300_000);
+    const result = await run('bash', [script, verb, ...args], this.env, verb === 'up' ? 20 * 60_000 : 300_000);
     if (result.code !== 0) {
       throw new Error(`cluster.sh ${verb} ${args.join(' ')} exited ${result.code}\n${result.stderr}${result.stdout}`);
     }
