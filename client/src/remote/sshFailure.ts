@@ -38,6 +38,8 @@ export interface FailureContext {
   readonly node: string;
   /** host:port actually dialled, when known. */
   readonly endpoint: string;
+  /** The host name ssh was given (the spec's ssh.host or address), for messages about the name itself. */
+  readonly host?: string;
   readonly user: string;
   readonly connectTimeoutSec: number;
 }
@@ -98,6 +100,8 @@ export function unknownHostKey(ctx: FailureContext, key?: { keyType: string; fin
 export function classifySshFailure(exitCode: number, stderr: string, ctx: FailureContext): RemoteFailure | undefined {
   const remote = classifyRemote(exitCode, stderr, ctx);
   if (remote || exitCode !== 255) return remote;
+  const refused = refusedName(stderr, ctx);
+  if (refused) return refused;
   if (/REMOTE HOST IDENTIFICATION HAS CHANGED|POSSIBLE DNS SPOOFING|REVOKED HOST KEY|Host key for .* has changed/.test(stderr)) {
     return hostKeyChanged(stderr, ctx);
   }
@@ -127,6 +131,23 @@ export function classifySshFailure(exitCode: number, stderr: string, ctx: Failur
     return { kind: 'ssh-error', message: `${ctx.node} (${ctx.endpoint}): ssh failed: ${firstLine(stderr)}` };
   }
   return undefined;
+}
+
+/**
+ * OpenSSH's own refusal of a name from its command line (a host or login name with
+ * shell characters, blanks, or a leading '-'): printed without the `ssh:` prefix,
+ * before any connection, exit 255. Also what `ssh -G` says for such a name.
+ */
+export function refusedName(stderr: string, ctx: FailureContext): RemoteFailure | undefined {
+  const m = /^(hostname|remote username|local username) contains invalid characters/m.exec(stderr);
+  if (!m) return undefined;
+  const host = m[1] === 'hostname';
+  const name = host ? ctx.host ?? ctx.endpoint : ctx.user;
+  return {
+    kind: 'invalid-argument',
+    message: `${ctx.node}: ssh refused the ${host ? 'host' : 'login'} name '${name}': ${m[0]}. ` +
+      (host ? "Fix the node's address or ssh.host in the spec (or HostName in the ssh config)." : 'Fix ssh.user in the spec (or User in the ssh config).'),
+  };
 }
 
 /** sudo and command lookup problems on the far side, which arrive as ordinary exit codes. */

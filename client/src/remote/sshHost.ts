@@ -10,7 +10,7 @@ import { Logger } from './logger';
 import { Clock, ProcessResult, ProcessRunner } from './processRunner';
 import { RemoteCommand, RemoteResult, wrapForNode } from './remoteCommand';
 import { commandLine } from './shellQuote';
-import { classifySshFailure, FailureContext, parseServerHostKey, RemoteFailure, unknownHostKey } from './sshFailure';
+import { classifySshFailure, FailureContext, parseServerHostKey, refusedName, RemoteFailure, unknownHostKey } from './sshFailure';
 import {
   DEFAULT_COMMAND_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_SEC, expandConfigPath, HostKeyPolicy, SshSettings, SshTarget,
   sshCommandArgs, sshOptionArgs,
@@ -110,7 +110,7 @@ export class SshHost {
     const user = loginUser ?? this.resolved?.user ?? this.target.user ?? 'root';
     const endpoint = this.resolved ? `${this.resolved.hostname}:${this.resolved.port}` : `${this.target.host}:${this.target.port ?? 22}`;
     return {
-      node: this.target.name, endpoint, user,
+      node: this.target.name, endpoint, host: this.target.host, user,
       connectTimeoutSec: this.settings.connectTimeoutSec ?? DEFAULT_CONNECT_TIMEOUT_SEC,
     };
   }
@@ -157,6 +157,8 @@ export class SshHost {
       return { ok: false, failure: { kind: 'ssh-missing', message: `could not start ssh (${raw.spawnError}): is the OpenSSH client installed?` } };
     }
     if (raw.exitCode !== 0) {
+      const refused = refusedName(raw.stderr, this.context(this.target.user));
+      if (refused) return { ok: false, failure: refused };
       const why = raw.stderr.trim().split('\n')[0] ?? `exit ${raw.exitCode}`;
       return { ok: false, failure: { kind: 'ssh-config', message: `${this.target.name}: ssh could not read its configuration: ${why}` } };
     }
