@@ -28,6 +28,8 @@ export interface ResolvedTarget {
   readonly hostname: string;
   readonly port: number;
   readonly knownHostsFiles: readonly string[];
+  /** HostKeyAlias from the ssh config: the name ssh records and looks up this host's key under. */
+  readonly hostKeyAlias?: string;
 }
 
 type Resolution = { readonly ok: true; readonly target: ResolvedTarget } | { readonly ok: false; readonly failure: RemoteFailure };
@@ -170,9 +172,11 @@ export class SshHost {
     const configured = values.get('user');
     // ssh -G reports the local login name when nothing set a user; the spec's default is root.
     const user = this.target.user ?? (configured !== undefined && configured !== this.localUser ? configured : 'root');
+    const alias = values.get('hostkeyalias');
     this.resolved = {
       user, hostname: values.get('hostname') ?? this.target.host, port: Number(values.get('port') ?? 22),
       knownHostsFiles: (values.get('userknownhostsfile') ?? '').split(' ').filter((f) => f.length > 0),
+      ...(alias !== undefined && alias !== '' && alias !== 'none' ? { hostKeyAlias: alias } : {}),
     };
     return { ok: true, target: this.resolved };
   }
@@ -217,11 +221,16 @@ export class SshHost {
     return { ran: result.failure === undefined && raw.exitCode === 0, key, failure: result.failure };
   }
 
+  /**
+   * Removes the key ssh just recorded from the first known_hosts file (where ssh
+   * writes), under the name ssh recorded it: HostKeyAlias when the config sets one
+   * (ssh then uses neither HostName nor port), else HostName, with the port when not 22.
+   */
   private async forgetKey(user: string | undefined): Promise<void> {
     const resolution = await this.resolve();
     if (!resolution.ok) return;
-    const { hostname, port, knownHostsFiles } = resolution.target;
-    const name = port === 22 ? hostname : `[${hostname}]:${port}`;
+    const { hostname, port, knownHostsFiles, hostKeyAlias } = resolution.target;
+    const name = hostKeyAlias ?? (port === 22 ? hostname : `[${hostname}]:${port}`);
     const file = knownHostsFiles[0];
     if (file === undefined) return;
     this.deps.logger.warn(`[${this.target.name}] removing the key just recorded for ${name} from ${file} (login ${user ?? resolution.target.user})`);
