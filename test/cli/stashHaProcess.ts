@@ -26,7 +26,7 @@ export interface StashHaRun {
  * Live processes whose command line names a path inside `dir` (matched with its
  * trailing slash, so a sibling run's TMPDIR `…/t2` is not taken for `…/t`).
  */
-function processesNaming(dir: string): string[] {
+export function processesNaming(dir: string): string[] {
   const text = `${dir.replace(/\/+$/, '')}/`;
   const found: string[] = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
@@ -47,11 +47,11 @@ export interface RunOptions {
   readonly onSpawn?: (child: ChildProcess) => void;
 }
 
-/** Whether a control socket directory under `dir` holds a socket: an ssh master is up. */
+/** Whether a control socket directory under `dir` holds a socket (not just its owner file): an ssh master is up. */
 export function hasSocket(dir: string): boolean {
   return readdirSync(dir).some((sub) => {
     try {
-      return readdirSync(join(dir, sub)).length > 0;
+      return readdirSync(join(dir, sub), { withFileTypes: true }).some((e) => e.isSocket());
     } catch {
       return false;
     }

@@ -53,6 +53,8 @@ export function fingerprint(pubFile: string): string {
 export interface SshdOptions {
   /** An unprivileged user who may also log in with the client key. */
   readonly extraUser?: string;
+  /** sshd's ForceCommand: what every session runs instead of the command asked for. */
+  readonly forceCommand?: string;
 }
 
 export class TestSshd {
@@ -156,6 +158,7 @@ export class TestSshd {
       'PrintMotd no',
       'LogLevel VERBOSE',
       'MaxStartups 50',
+      ...(this.options.forceCommand === undefined ? [] : [`ForceCommand ${this.options.forceCommand}`]),
       '',
     ].join('\n'));
     mkdirSync('/run/sshd', { recursive: true, mode: 0o755 }); // sshd's privilege separation directory
