@@ -205,6 +205,18 @@ export class ClusterConnection {
     return last as RemoteResult;
   }
 
+  /**
+   * Where a node is reached once the ssh config is applied (`ssh -G`, no network):
+   * `hostname:port`, the same for two spec nodes that are one machine's sshd;
+   * undefined when the node is unknown or ssh cannot read its configuration.
+   */
+  async endpoint(nodeName: string): Promise<string | undefined> {
+    const node = this.node(nodeName);
+    if (node === undefined) return undefined;
+    const resolution = await this.session.host(node.target).resolve();
+    return resolution.ok ? `${resolution.target.hostname}:${resolution.target.port}` : undefined;
+  }
+
   /** pcs's version on a node (`pcs --version`), asked once per node. */
   async pcsVersion(nodeName?: string): Promise<{ version?: string; result?: RemoteResult }> {
     const name = nodeName ?? this.order()[0].name;

@@ -7,6 +7,14 @@
  * --show-metadata ocf:heartbeat:stash` answers. That answer must match the
  * meta-data in the agent we sent; if it does not, the node gets its previous
  * agent back. A node that fails keeps (or gets back) what it had.
+ *
+ * Spec nodes that reach one machine (the same hostname and port once the ssh
+ * config is applied) are installed once: run twice at the same time, the second
+ * run would keep the first one's new agent as `stash.previous`. Where that cannot
+ * be seen (two names for one machine), the script still keeps the real previous:
+ * an agent already in place with the same sha256 is left alone (and never made
+ * the previous one), and every temp name is made by mktemp, so two runs never
+ * share one.
  */
 import { createHash } from 'node:crypto';
 import { STASH_AGENT } from '../../../server/src';
@@ -22,22 +30,32 @@ const INSTALL = [
   'm=$1; want=$2; dir=$3; dest=$dir/stash',
   '[ -d "$dir" ] || { echo "$dir does not exist: is resource-agents installed?" >&2; exit 20; }',
   'tmp=$(mktemp "$dir/.stash.XXXXXX") || exit 21',
-  'trap \'rm -f "$tmp" "$dest.previous.tmp"\' EXIT',
+  'prev=$tmp',
+  'trap \'rm -f "$tmp" "$prev"\' EXIT',
   'cat > "$tmp" || { echo "could not write $tmp" >&2; exit 22; }',
   'got=$(sha256sum "$tmp") || exit 23',
   'got=${got%% *}',
   '[ "$got" = "$want" ] || { echo "checksum mismatch: received $got, sent $want" >&2; exit 23; }',
   'chmod 755 "$tmp" || exit 24',
-  'if [ -f "$dest" ]; then cp -p "$dest" "$dest.previous.tmp" && mv -f "$dest.previous.tmp" "$dest.previous" || exit 25; fi',
-  'mv -f "$tmp" "$dest" || exit 26',
+  'cur=; if [ -f "$dest" ]; then cur=$(sha256sum "$dest") || exit 25; cur=${cur%% *}; fi',
+  'if [ "$cur" = "$want" ]; then printf \'%s unchanged\\n\' "$m"',
+  'else',
+  '  if [ -n "$cur" ]; then',
+  '    prev=$(mktemp "$dir/.stash.previous.XXXXXX") || exit 25',
+  '    cp -p "$dest" "$prev" && mv -f "$prev" "$dest.previous" || exit 25',
+  '  fi',
+  '  mv -f "$tmp" "$dest" || exit 26',
+  'fi',
   'printf \'%s metadata\\n\' "$m"',
   `crm_resource --show-metadata ${STASH_AGENT}`,
   'printf \'\\n%s rc %s\\n\' "$m" "$?"',
 ].join('\n');
 
 const RESTORE = [
-  'dest=$1/stash',
-  'if [ -f "$dest.previous" ]; then cp -p "$dest.previous" "$dest.restore.tmp" && mv -f "$dest.restore.tmp" "$dest"',
+  'dir=$1; dest=$dir/stash',
+  'if [ -f "$dest.previous" ]; then',
+  '  r=$(mktemp "$dir/.stash.restore.XXXXXX") || exit 1',
+  '  cp -p "$dest.previous" "$r" && mv -f "$r" "$dest" || { rm -f "$r"; exit 1; }',
   'else rm -f "$dest"; fi',
 ].join('\n');
 
@@ -94,7 +112,13 @@ async function deployOne(connection: ClusterConnection, node: string, agent: Buf
   const problem = rc === null ? 'crm_resource gave no answer'
     : rc[1] !== '0' ? `crm_resource --show-metadata exited ${rc[1]}: ${lastLines(result) || theirs.trim().split('\n').pop()}`
       : sameMetadata(theirs, ours) ? undefined : 'crm_resource --show-metadata answers other meta-data than the agent sent';
-  if (problem === undefined) return { node, ok: true, step: 'installed', message: `installed at ${AGENT_PATH}, meta-data checked`, durationMs: took() };
+  const unchanged = result.stdout.includes(`${marker} unchanged\n`);
+  if (problem === undefined) {
+    return { node, ok: true, step: 'installed', message: `${unchanged ? 'already installed (the same sha256)' : 'installed'} at ${AGENT_PATH}, meta-data checked`, durationMs: took() };
+  }
+  if (unchanged) {
+    return { node, ok: false, step: 'metadata', durationMs: took(), message: `${problem}; the agent there was already this one, so nothing was changed` };
+  }
   const restore = await connection.run(shellScript(RESTORE, [dir], 'restore the previous agent'), node);
   const restored = !restore.failure && restore.exitCode === 0;
   return {
@@ -130,10 +154,24 @@ export async function deployAgent(connection: ClusterConnection, agent: Buffer, 
   if (ours === undefined) {
     return { ok: false, sha256, elapsedMs: 0, nodes: names.map((node) => ({ node, ok: false, step: 'agent', message: 'the agent file has no meta-data XML (<?xml … </resource-agent>); nothing was sent', durationMs: 0 })) };
   }
-  const results = await Promise.all(names.map(async (node) => {
-    const result = await deployOne(connection, node, agent, sha256, ours, clock, options.agentDir ?? AGENT_DIR);
+  // Nodes that are one machine once the ssh config is applied get one install, by the first of them.
+  const endpoints = await Promise.all(names.map((node) => connection.endpoint(node)));
+  const groups = new Map<string, string[]>();
+  names.forEach((node, i) => {
+    const key = endpoints[i] ?? `node ${node}`;
+    groups.set(key, [...(groups.get(key) ?? []), node]);
+  });
+  const byNode = new Map<string, NodeDeploy>();
+  await Promise.all([...groups].map(async ([endpoint, [first, ...same]]) => {
+    const result = await deployOne(connection, first, agent, sha256, ours, clock, options.agentDir ?? AGENT_DIR);
+    byNode.set(first, result);
     options.onNode?.(result);
-    return result;
+    for (const node of same) {
+      const shared = { ...result, node, message: `${result.message} (through ${first}: ${node} is the same machine, ${endpoint}, so it was installed once)` };
+      byNode.set(node, shared);
+      options.onNode?.(shared);
+    }
   }));
+  const results = names.map((node) => byNode.get(node) as NodeDeploy);
   return { ok: results.every((r) => r.ok), sha256, elapsedMs: clock.now() - started, nodes: results };
 }
