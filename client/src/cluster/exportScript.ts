@@ -10,7 +10,7 @@
 import { DesiredCluster, diffClusters, LiveCluster } from '../../../server/src';
 import { singleQuoted } from '../remote/shellQuote';
 import { planApply } from './applyPlan';
-import { compareVersions } from './pcsArgv';
+import { compareVersions } from './pcsProfile';
 import { PcsSyntax } from './pcsConfigArgv';
 
 /** A cluster with nothing configured: what the script starts from. */

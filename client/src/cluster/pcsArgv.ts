@@ -8,9 +8,6 @@
  */
 import { pcsProfile } from './pcsProfile';
 
-// exportScript.ts still imports the comparison from here; it lives in pcsProfile.ts.
-export { compareVersions } from './pcsProfile';
-
 /**
  * Moves a resource or group to a node. Where pcs's move clears itself it also waits
  * (up to `waitSec`); before that it only creates cli-prefer-<id>, which the caller
