@@ -5,6 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
+import { stripControl } from '../../client/src/remote/terminalText';
 
 export interface CliIo {
   out(text: string): void;
@@ -68,3 +69,13 @@ export const processIo: CliIo = {
     }
   },
 };
+
+/**
+ * `io` with control characters (other than line breaks and tabs) dropped from what
+ * goes to standard output and error: the cluster subcommands print what nodes said
+ * (pcs's stderr, Stash's status page, ssh's messages), which must not drive the
+ * terminal. JSON output is unaffected but for C1 controls, which JSON leaves raw.
+ */
+export function terminalSafe(io: CliIo): CliIo {
+  return { ...io, out: (text) => io.out(stripControl(text)), err: (text) => io.err(stripControl(text)) };
+}

@@ -12,7 +12,7 @@ import { CliCommand, CliDeps, processDeps } from './command';
 import { COMMANDS } from './commands';
 import { EXIT } from './exitStatus';
 import { helpText, usageLine } from './help';
-import { CliIo, processIo } from './io';
+import { CliIo, processIo, terminalSafe } from './io';
 
 function version(): string {
   try {
@@ -40,7 +40,7 @@ async function runCommand(command: CliCommand, args: readonly string[], io: CliI
       return EXIT.ok;
     }
     checkPositionals(parsed.positionals, command.positional);
-    return await command.run(parsed, io, deps);
+    return await command.run(parsed, terminalSafe(io), deps);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     if (wantsHelp && !args.includes('--')) {

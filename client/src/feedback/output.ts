@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { Logger } from '../remote/logger';
-import { stripControl } from './text';
+import { stripControl } from '../remote/terminalText';
 
 export class OutputLog implements Logger, vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;

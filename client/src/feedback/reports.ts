@@ -7,7 +7,7 @@ import { isDeployReport } from '../cluster/operations';
 import { OperationReport } from '../cluster/operationReport';
 import { Ui } from '../commands/ui';
 import { OutputLog } from './output';
-import { stripControl } from './text';
+import { stripControl } from '../remote/terminalText';
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
