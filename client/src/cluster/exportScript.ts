@@ -10,7 +10,6 @@
 import { DesiredCluster, diffClusters, LiveCluster } from '../../../server/src';
 import { singleQuoted } from '../remote/shellQuote';
 import { planApply } from './applyPlan';
-import { compareVersions } from './pcsProfile';
 import { PcsSyntax } from './pcsConfigArgv';
 
 /** A cluster with nothing configured: what the script starts from. */
@@ -31,7 +30,7 @@ function words(argv: readonly string[]): string {
 /** `pcs cluster setup` for the spec's nodes, in the release's syntax (a comment: the script does not run it). */
 function setupLine(spec: DesiredCluster, syntax: PcsSyntax): string {
   const name = spec.name?.text ?? 'cluster';
-  if (compareVersions(syntax.version, '0.10') < 0) return `pcs cluster setup --name ${words([name, ...spec.nodes.map((n) => n.name)])} --start`;
+  if (syntax.setupNameOption) return `pcs cluster setup --name ${words([name, ...spec.nodes.map((n) => n.name)])} --start`;
   const nodes = spec.nodes.flatMap((n) => [n.name, ...(n.address ? [`addr=${n.address.text}`] : [])]);
   return `pcs cluster setup ${words([name, ...nodes])} --start`;
 }
@@ -39,7 +38,7 @@ function setupLine(spec: DesiredCluster, syntax: PcsSyntax): string {
 /** The script, for a spec read from `source`. */
 export function exportScript(spec: DesiredCluster, syntax: PcsSyntax, source: string): string {
   const plan = planApply(spec, NOTHING, diffClusters(spec, NOTHING), { syntax });
-  const release = compareVersions(syntax.version, '0.10') < 0 ? 'pcs 0.9.156 or later (CentOS 7)' : 'pcs 0.10 or later';
+  const release = syntax.setupNameOption ? 'pcs 0.9.156 or later (CentOS 7)' : 'pcs 0.10 or later';
   const lines = [
     '#!/bin/sh',
     '# shellcheck disable=SC2016 # every word from the spec is single-quoted on purpose: nothing in it expands',

@@ -72,6 +72,11 @@ export interface PcsProfile {
    * 0.12.0.2 for `pcs constraint colocation add`), and no older pcs takes `score=`.
    */
   readonly scoreOption: boolean;
+  /**
+   * 0.9 sets a cluster up as `pcs cluster setup --name NAME NODE…` (corosync 2);
+   * 0.10 and later as `pcs cluster setup NAME NODE addr=…` (corosync 3, knet).
+   */
+  readonly setupNameOption: boolean;
   /** A role in the words this pcs reads and writes: `Promoted` on 0.11+, `Master` before. */
   roleWord(role: Role): string;
 }
@@ -90,6 +95,7 @@ export function pcsProfile(version: string): PcsProfile {
     defaultsUpdate: at('0.10'),
     remove: at('0.10') ? 'delete' : 'remove',
     scoreOption: at('0.12'),
+    setupNameOption: !at('0.10'),
     roleWord: (role: Role) => (newRoles ? role : legacyRoleName(role)),
   } as const);
 }

@@ -19,12 +19,13 @@ describe('pcs version profile', () => {
   test('what each release does, as written down by hand from the change logs and the lab', () => {
     const row = (v: string) => {
       const p = pcsProfile(v);
-      return [p.moveClearsItself, p.nodeStandby, p.cleanupNodeWord, p.newRoles, p.promotable, p.defaultsUpdate, p.remove, p.scoreOption, p.roleWord('Promoted')];
+      return [p.moveClearsItself, p.nodeStandby, p.cleanupNodeWord, p.newRoles, p.promotable, p.defaultsUpdate, p.remove, p.scoreOption,
+        p.setupNameOption, p.roleWord('Promoted')];
     };
-    assert.deepEqual(row('0.9.169'), [false, false, false, false, 'master', false, 'remove', false, 'Master']);
-    assert.deepEqual(row('0.10.8'), [false, true, true, false, 'promotable', true, 'delete', false, 'Master']);
-    assert.deepEqual(row('0.11.5'), [true, true, true, true, 'promotable', true, 'delete', false, 'Promoted']);
-    assert.deepEqual(row('0.12.0.2'), [true, true, true, true, 'promotable', true, 'delete', true, 'Promoted']);
+    assert.deepEqual(row('0.9.169'), [false, false, false, false, 'master', false, 'remove', false, true, 'Master']);
+    assert.deepEqual(row('0.10.8'), [false, true, true, false, 'promotable', true, 'delete', false, false, 'Master']);
+    assert.deepEqual(row('0.11.5'), [true, true, true, true, 'promotable', true, 'delete', false, false, 'Promoted']);
+    assert.deepEqual(row('0.12.0.2'), [true, true, true, true, 'promotable', true, 'delete', true, false, 'Promoted']);
   });
 
   test("apply's commands follow it: score=VALUE for pcs 0.12, the bare score before; defaults update from 0.10", () => {
