@@ -163,7 +163,10 @@ function printFigures(pkg, activation, full) {
   console.log(`\n.vsix: ${(pkg.size / 1024).toFixed(0)} KB, ${pkg.files} files  (< ${VSIX_LIMIT / 1024 / 1024} MB)  ${verdict(pkg.size < VSIX_LIMIT)}`);
   console.log(`activation (packaged extension in code-server, language server started): median ${fmt(median(activation))}  [${activation.map((x) => x.toFixed(0)).join(', ')} ms]`);
   if (!full) return;
-  const { refresh, failover, cpu } = full;
+  const { refresh, cpu } = full;
+  // A round where a side failed (pcs 0.11 refusing to move, see failures) counts for neither side.
+  const rounds = full.failover.extension.map((x, i) => [x, full.failover.pcsMove[i]]).filter(([x, y]) => x !== null && y !== null);
+  const failover = { ...full.failover, extension: rounds.map(([x]) => x), pcsMove: rounds.map(([, y]) => y) };
   console.log(`\nmedians (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores; Stash on ${refresh.stashNode}, tree asked ${refresh.queriedNode}):`);
   const rows = [
     [`bare \`ssh ${refresh.stashNode} crm_mon --output-as=xml\` (new connection)`, median(refresh.bare)],
@@ -185,6 +188,13 @@ function printFigures(pkg, activation, full) {
   console.log(`  ${secs(extra)}  (<= +1 s)  ${verdict(extra <= 1000)}  click-to-moved minus bare pcs resource move (medians)`);
   console.log(`  ${secs(paired)}  (<= +1 s)  ${verdict(paired <= 1000)}  the same, median of the paired rounds [ext ${failover.extension.map((x) => (x / 1000).toFixed(1)).join(', ')} s; pcs ${failover.pcsMove.map((x) => (x / 1000).toFixed(1)).join(', ')} s]`);
   for (const line of failover.told.filter((m) => m.startsWith('info'))) console.log(`      the extension said: ${line.replace(/^info: /, '')}`);
+  for (const f of failover.failures) console.log(`      failed (round left out): ${f}`);
+  const own = failover.extensionMoveMs ?? [];
+  const ownRounds = full.failover.extension.filter((x) => x !== null);
+  if (own.length === ownRounds.length) {
+    const rest = median(ownRounds.map((x, i) => x - own[i]));
+    console.log(`      of which its own \`pcs resource move --wait\` took [${own.map((x) => (x / 1000).toFixed(1)).join(', ')} s] (from its log), so pre-flight, verify and the UI took ${fmt(rest).trim()} (median)`);
+  }
   if (!cpu) {
     console.log('\nnode CPU: not measured (no cpuacct cgroup controller at /sys/fs/cgroup/cpuacct)');
     return;
@@ -264,6 +274,10 @@ async function main() {
     }, workspace);
     activation.push(full.activationMs);
     printFigures(pkg, activation, full);
+    if (full.log) {
+      writeFileSync(join(outDir, 'stash-ha-output.log'), full.log);
+      console.log(`\nthe extension's "Stash HA" output of the run (every remote command, timed): ${join(outDir, 'stash-ha-output.log')}`);
+    }
   } finally {
     if (!stopping) await cleanup();
   }
