@@ -195,6 +195,9 @@ function printFigures(pkg, activation, full) {
     const rest = median(ownRounds.map((x, i) => x - own[i]));
     console.log(`      of which its own \`pcs resource move --wait\` took [${own.map((x) => (x / 1000).toFixed(1)).join(', ')} s] (from its log), so pre-flight, verify and the UI took ${fmt(rest).trim()} (median)`);
   }
+  // pcs is Python: its start-up dominates `pcs --version`, which the failover asks once per node it runs pcs on.
+  const versions = [...(full.log ?? '').matchAll(/pcs --version\n[^\n]*exit 0 in (\d+) ms/g)].map((m) => Number(m[1]));
+  if (versions.length > 0) console.log(`      it asked \`pcs --version\` ${versions.length} times in ${full.failover.extension.length} failovers, ${fmt(median(versions)).trim()} each (median)`);
   if (!cpu) {
     console.log('\nnode CPU: not measured (no cpuacct cgroup controller at /sys/fs/cgroup/cpuacct)');
     return;
