@@ -14,7 +14,7 @@
  * Before each of the three the lab is brought back to every node online, no constraint left
  * and Stash running, whatever the run before did.
  */
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -79,6 +79,23 @@ async function pcsStatusPlaces(lab: StashLab, node: string): Promise<Record<stri
   return places;
 }
 
+/** pcs status --full and the end of the nodes' logs, for a failure's report. */
+async function labReport(lab: StashLab): Promise<string> {
+  const pcs = await lab.lab.ssh('node01', ['pcs', 'status', '--full']).catch((e: unknown) => ({ stdout: String(e) }));
+  const logs = await lab.lab.script('logs').catch((e: unknown) => ({ stdout: String(e) }));
+  return `pcs status --full on node01:\n${pcs.stdout}\n${logs.stdout}`;
+}
+
+/** Runs a test body; when it fails, labReport goes into the report. */
+async function withLabLogs(lab: StashLab, t: TestContext, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    t.diagnostic(await labReport(lab));
+    throw error;
+  }
+}
+
 describe('VS Code on a real 3-node cluster (code-server 4.139 = VS Code 1.139)', { timeout: 30 * 60_000 }, () => {
   let lab: StashLab;
 
@@ -92,19 +109,19 @@ describe('VS Code on a real 3-node cluster (code-server 4.139 = VS Code 1.139)',
     await lab?.stop();
   });
 
-  test('the extension-host suite passes in a trusted workspace holding the lab\'s spec', async () => {
+  test('the extension-host suite passes in a trusted workspace holding the lab\'s spec', (t) => withLabLogs(lab, t, async () => {
     await settleLab(lab.lab);
     const workspace = makeWorkspace();
     try {
       writeLabSpec(lab.info, workspace.path);
       writeWorkspaceSettings(workspace.path, { 'stashHa.sshConfigFile': lab.info.sshConfig });
-      checkSuite(await runExtensionTests({ workspace: workspace.path, server: { env: lab.env } }), 14);
+      checkSuite(await runExtensionTests({ workspace: workspace.path, server: { env: lab.env } }), 16);
     } finally {
       workspace.remove();
     }
-  });
+  }));
 
-  test('in an untrusted workspace nothing remote runs: no ssh started, no connection seen by any node', async () => {
+  test('in an untrusted workspace nothing remote runs: no ssh started, no connection seen by any node', (t) => withLabLogs(lab, t, async () => {
     await settleLab(lab.lab);
     const dir = mkdtempSync(join(tmpdir(), 'stash-ha-untrusted-'));
     try {
@@ -129,7 +146,7 @@ describe('VS Code on a real 3-node cluster (code-server 4.139 = VS Code 1.139)',
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }));
 
   describe('a person fails Stash over with a right-click in the browser (the packaged .vsix)', () => {
     let dir: string;
@@ -162,11 +179,12 @@ describe('VS Code on a real 3-node cluster (code-server 4.139 = VS Code 1.139)',
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
-    /** Runs a step of the person's way; when it fails, the page as it was goes to out/screenshots/. */
+    /** Runs a step of the person's way; when it fails, the page as it was goes to out/screenshots/, and labReport to the output. */
     async function step(name: string, body: () => Promise<void>): Promise<void> {
       try {
         await body();
       } catch (error) {
+        console.log(await labReport(lab));
         const file = await workbench?.screenshot(`failed-${name}`).catch(() => undefined);
         throw file ? new Error(`${error instanceof Error ? error.message : String(error)}\n(the page then: ${file})`, { cause: error }) : error;
       }
@@ -198,7 +216,7 @@ describe('VS Code on a real 3-node cluster (code-server 4.139 = VS Code 1.139)',
       const node01 = lab.info.nodes.find((n) => n.name === 'node01')!;
       const dialog = await workbench.waitForDialog();
       assert.match(dialog.text, new RegExp(`^The host key of node01 \\(${node01.address.replace(/\./g, '\\.')}:22\\) is not known yet\\.`));
-      assert.ok(dialog.text.includes(`ssh-ed25519 key fingerprint is ${fingerprint(lab.info, 'node01')}.`), dialog.text);
+      assert.ok(dialog.text.includes(`ED25519 key fingerprint is ${fingerprint(lab.info, 'node01')}.`), dialog.text);
       assert.ok(dialog.buttons.includes('Trust This Key'), dialog.buttons.join(', '));
       await workbench.screenshot('host-key-prompt');
       await workbench.clickDialogButton('Trust This Key');

@@ -73,12 +73,13 @@ async function stashResource(ctx: CommandContext, session: ClusterSession): Prom
 async function inputFor(ctx: CommandContext, session: ClusterSession, row: OperationRow, command: string, item?: TreeNode): Promise<OperationInput | undefined> {
   const input: { -readonly [K in keyof OperationInput]: OperationInput[K] } = {};
   if (command === FAIL_OVER_STASH_HERE) {
-    input.node = item?.target.node ?? await pickNode(ctx, session, row, {});
+    // Stash first, so that a pick of the node offers only the nodes it can move to.
     input.resource = await stashResource(ctx, session);
     if (input.resource === undefined) {
       await ctx.ui().refused(`${session.name} runs no Stash resource (${STASH_AGENT}) to fail over`, ['Create Stash with pcs, or check the cluster\'s status.']);
       return undefined;
     }
+    input.node = item?.target.node ?? await pickNode(ctx, session, row, input);
   } else {
     if (row.requires.includes('resource')) input.resource = item?.target.resource ?? await pickResource(ctx, session, row);
     if (row.requires.includes('node')) input.node = (item?.contextValue.startsWith('node') ? item.target.node : undefined) ?? await pickNode(ctx, session, row, input);

@@ -5,6 +5,7 @@
  * as a test says. The end-to-end test clicks the real dialogs.
  */
 import * as vscode from 'vscode';
+import { hostKeyQuestion } from '../feedback/hostKeyQuestion';
 import { UnknownHostKeyPrompt } from '../remote/sshOptions';
 
 export interface PickItem<T> {
@@ -43,16 +44,8 @@ export const vscodeUi: Ui = {
   },
   async trustHostKey(p) {
     const trust = 'Trust This Key';
-    const choice = await vscode.window.showWarningMessage(
-      `The host key of ${p.node} (${p.endpoint}) is not known yet.`,
-      {
-        modal: true,
-        detail: `${p.keyType ?? 'Its'} key fingerprint is ${p.fingerprint ?? 'unknown'}.\n\n` +
-          'Compare it with the node\'s own key (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the node) before trusting it. ' +
-          'Trusting it records it in known_hosts, as ssh does with StrictHostKeyChecking=accept-new; a key that changes later is always refused.',
-      },
-      trust,
-    );
+    const { message, detail } = hostKeyQuestion(p);
+    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, trust);
     return choice === trust;
   },
   info(message) {

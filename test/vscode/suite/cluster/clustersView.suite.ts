@@ -3,8 +3,9 @@
  * cluster (3 Pacemaker nodes, Stash and its VIP): the tree before and after the
  * first refresh, compared with crm_mon read on a node; Fail Over Stash to This
  * Node and Fail Over… on a resource, each checked with crm_mon and the CIB's
- * constraints; standby and unstandby; read-only mode; deploying the agent,
- * checked with sha256sum on every node. Commands run through
+ * constraints; the palette's node pick; a cancelled confirmation; standby and
+ * unstandby; read-only mode; deploying the agent, checked with sha256sum on every
+ * node; "don't ask again for this cluster". Commands run through
  * vscode.commands.executeCommand with the tree's own items as their argument, as
  * a context menu passes them; the prompts are answered by a scripted Ui.
  */
@@ -153,6 +154,20 @@ suite('Clusters view on the lab cluster', () => {
     assert.equal(stashInTree(), to);
   });
 
+  test('from the command palette, Fail Over Stash to This Node asks which node, offering only those Stash does not run on', async () => {
+    await api.registry.refresh(session.key);
+    const from = stashInTree()!;
+    const picked = ui.picks.length;
+    const asked = ui.confirms.length;
+    // The workspace holds three specs: first the cluster, then the node, where it is cancelled.
+    ui.pickAnswer = (labels, placeholder) => (placeholder === 'Which cluster?' ? lab().info().name : undefined);
+    await vscode.commands.executeCommand('stashHa.failoverStashToNode');
+    assert.deepEqual(ui.picks.slice(picked).map((p) => p.placeholder), ['Which cluster?', 'Fail Over stash: to which node?'], ui.transcript());
+    assert.ok(ui.picks[picked].labels.includes(lab().info().name));
+    assert.deepEqual(ui.picks[picked + 1].labels, NODES.filter((n) => n !== from));
+    assert.equal(ui.confirms.length, asked, 'cancelled at the pick: nothing asked');
+  });
+
   test('a cancelled confirmation moves nothing', async () => {
     await api.registry.refresh(session.key);
     const from = stashInTree()!;
@@ -226,5 +241,25 @@ suite('Clusters view on the lab cluster', () => {
     }
     const s = await oracle();
     assert.ok(startedOn(s, 'stash'), `Stash still runs: ${describeStatus(s)}`);
+  });
+
+  // Last: from here on this cluster's fail-overs are not confirmed.
+  test('"Don\'t Ask Again for This Cluster" is remembered: the next fail-over of this cluster runs without asking', async () => {
+    await api.registry.refresh(session.key);
+    const first = NODES.find((n) => n !== stashInTree())!;
+    ui.confirmAnswer = 'always';
+    try {
+      await vscode.commands.executeCommand('stashHa.failoverStashToNode', nodeItem(first).node);
+    } finally {
+      ui.confirmAnswer = 'yes';
+    }
+    assert.equal(startedOn(await oracle(first), 'stash'), first);
+    const asked = ui.confirms.length;
+    const second = NODES.find((n) => n !== first)!;
+    await vscode.commands.executeCommand('stashHa.failoverStashToNode', nodeItem(second).node);
+    assert.equal(ui.confirms.length, asked, ui.transcript());
+    const s = await oracle(second);
+    assert.equal(startedOn(s, 'stash'), second, describeStatus(s));
+    assert.equal(startedOn(s, 'vip'), second, describeStatus(s));
   });
 });
