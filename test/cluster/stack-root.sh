@@ -111,6 +111,8 @@ cmd_path() {
 		# One build per suite at a time; whoever waited finds the root made.
 		exec 9>"$cache/.$suite.lock"
 		flock 9
+		# What a build killed outright (no EXIT trap) left; no other build of this suite runs now.
+		rm -rf --one-file-system "$cache/.build-$suite."*
 		[[ -d $root ]] || build "$suite" "$root"
 		exec 9>&-
 	fi
