@@ -5,9 +5,16 @@
  * the folders or settings change; a watched-file event re-reads just that file. A
  * file that cannot be read or parsed is a warning message (once per distinct error)
  * and a log line; its agent is simply not known.
+ *
+ * Only regular files are read, opened without blocking (a FIFO named like a
+ * meta-data file would stall the queue, and every rescan after it, for good). A
+ * watched-file event counts only for a file inside a workspace folder that is no
+ * symbolic link and lies there also once links in its folders are resolved: the
+ * watcher reports any path, in a trusted workspace or not, and the walk does not
+ * follow links either. Setting paths (trusted workspaces only) may be links.
  */
-import { promises as fs } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { constants, promises as fs } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Connection, FileChangeType, FileEvent, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import { createCatalog } from '../agents/catalog';
@@ -29,16 +36,33 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
-async function readResult(path: string): Promise<MetadataFileResult> {
+/**
+ * Reads a meta-data file: a regular file only, opened without blocking (O_NONBLOCK:
+ * opening a FIFO neither waits for a writer nor is read), and with `noFollow` not
+ * through a symbolic link (O_NOFOLLOW). What is checked is the file opened, not a
+ * path looked at before, so nothing can be swapped in between.
+ */
+async function readResult(path: string, noFollow: boolean): Promise<MetadataFileResult> {
+  const fail = (why: string): MetadataFileResult => ({ ok: false, error: { path, message: `${path}: ${why}; not read as agent meta-data.` } });
+  let handle: fs.FileHandle | undefined;
   try {
-    const stat = await fs.stat(path);
-    if (stat.size > MAX_FILE_BYTES) {
-      return { ok: false, error: { path, message: `${path}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not read as agent meta-data.` } };
-    }
-    return loadMetadataFile(path, await fs.readFile(path, 'utf8'));
+    handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK | (noFollow ? constants.O_NOFOLLOW : 0));
+    const stat = await handle.stat();
+    if (!stat.isFile()) return fail('not a regular file');
+    if (stat.size > MAX_FILE_BYTES) return fail(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+    return loadMetadataFile(path, await handle.readFile('utf8'));
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') return fail('a symbolic link');
     return { ok: false, error: { path, message: `${path}: cannot read the file: ${err instanceof Error ? err.message : String(err)}` } };
+  } finally {
+    await handle?.close();
   }
+}
+
+/** Whether `path` lies inside `folder` (a path below it, not the folder itself). */
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 export class WorkspaceAgents {
@@ -80,17 +104,44 @@ export class WorkspaceAgents {
       let touched = false;
       for (const e of events) {
         const path = uriToPath(e.uri);
-        if (!path || !(path.endsWith(METADATA_SUFFIX) || this.settingPaths.has(path))) continue;
+        if (!path) continue;
+        const setting = this.settingPaths.has(path);
+        if (!setting) {
+          if (!path.endsWith(METADATA_SUFFIX)) continue;
+          if (e.type === FileChangeType.Deleted || !(await this.inWorkspace(path))) {
+            // Gone, or no longer the workspace's own file (made a link, say): its agent goes.
+            if (this.results.delete(path)) touched = true;
+            this.shownErrors.delete(path);
+            continue;
+          }
+        }
         touched = true;
         if (e.type === FileChangeType.Deleted) {
           this.results.delete(path);
           this.shownErrors.delete(path);
         } else {
-          this.results.set(path, await readResult(path));
+          this.results.set(path, await readResult(path, !setting));
         }
       }
       if (touched) this.rebuild();
     });
+  }
+
+  /**
+   * Whether a watched file counts as the workspace's: inside a workspace folder,
+   * itself no link, and inside the same folder once links in the path are resolved.
+   */
+  private async inWorkspace(path: string): Promise<boolean> {
+    const folders = this.folders.filter((f) => isInside(f, path));
+    if (folders.length === 0) return false;
+    try {
+      if ((await fs.lstat(path)).isSymbolicLink()) return false;
+      const real = await fs.realpath(path);
+      for (const folder of folders) if (isInside(await fs.realpath(folder), real)) return true;
+    } catch {
+      return false;
+    }
+    return false;
   }
 
   /** Walks the folders, reads every file found and every setting path, and rebuilds. */
@@ -100,7 +151,8 @@ export class WorkspaceAgents {
       if (truncated) this.connection.console.warn(`Stopped looking for *${METADATA_SUFFIX} files after ${files.length}: the workspace is large.`);
       this.settingPaths = new Set(this.settings.trusted ? this.resolveSettingPaths() : []);
       this.results.clear();
-      for (const path of [...files, ...this.settingPaths]) this.results.set(path, await readResult(path));
+      for (const path of files) this.results.set(path, await readResult(path, true));
+      for (const path of this.settingPaths) this.results.set(path, await readResult(path, false));
       this.rebuild();
     });
   }
