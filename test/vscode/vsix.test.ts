@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './runtime';
-import { packageVsix, vsixFiles } from './vsix';
+import { packageVsix, VSCE_FLAGS, vsixFiles } from './vsix';
 
 /** What may be in the package: each file must match one of these. */
 const ALLOWED = [
@@ -51,6 +51,17 @@ describe('the .vsix', () => {
     const needed = new Set([...REQUIRED, ...namedFiles([manifest.main, manifest.icon, manifest.contributes])]);
     const missing = [...needed].filter((f) => !files.includes(f));
     assert.deepEqual(missing, [], `files missing from the package (.vscodeignore):\n${missing.join('\n')}`);
+  });
+
+  test('npm run package packages it as the tests do', () => {
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    for (const flag of VSCE_FLAGS) assert.ok(scripts.package.split(' ').includes(flag), `npm run package lacks ${flag}: ${scripts.package}`);
+  });
+
+  test('README\'s pictures are in it, where README names them', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((p) => !/^\w+:/.test(p));
+    assert.deepEqual(pictures.filter((p) => !files.includes(p)), [], 'pictures README shows that the package lacks');
   });
 
   test('vsce packages it, under 2 MB', () => {

@@ -8,8 +8,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './runtime';
 
-/** The flags `npm run package` passes too: esbuild bundles the dependencies, and there is no public repository. */
-export const VSCE_FLAGS = ['--no-dependencies', '--allow-missing-repository'];
+/**
+ * The flags `npm run package` passes too: esbuild bundles the dependencies; there is
+ * no public repository, so README's relative links and images (media/screenshots/)
+ * stay relative, which the extension's page in VS Code reads from the installed
+ * extension's folder (vsce would otherwise refuse them for want of a repository URL).
+ */
+export const VSCE_FLAGS = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
 
 /** Packages the repository into `dir`/stash-ha.vsix and returns its path; throws with vsce's output on failure. */
 export function packageVsix(dir: string): string {
