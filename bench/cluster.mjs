@@ -8,62 +8,28 @@
 // three nodes at once competes for CPU here as it would not on real machines.
 // Medians of several runs; prints figures and PASS/MISS; asserts nothing. The
 // cluster is always torn down, also on failure or Ctrl-C.
-import { build } from 'esbuild';
-import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fmt, labScript, loadBundle, median, root, run } from './labBench.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'bench/.generated');
 const settings = {
   STASH_HA_CLUSTER_DIR: join(process.env.STASH_HA_LAB_ROOT ?? '/var/tmp/stash-ha-lab', 'bench-cluster'),
   STASH_HA_CLUSTER_PREFIX: 'shbn',
   STASH_HA_CLUSTER_NET: '10.213.95',
 };
 const RUNS = { bare: 10, cold: 10, warm: 20, deploy: 5 };
+const cluster = labScript(settings);
 
-function run(file, args, env = {}) {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    execFile(file, args, { env: { ...process.env, ...env }, maxBuffer: 64 << 20, timeout: 300_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr, ms: performance.now() - t0 });
-    });
-  });
-}
-
-async function cluster(verb, ...args) {
-  const r = await run('bash', [join(root, 'test/cluster/cluster.sh'), verb, ...args], settings);
-  if (r.code !== 0) throw new Error(`cluster.sh ${verb} failed:\n${r.stderr}`);
-  return r;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const fmt = (x) => `${x.toFixed(0).padStart(6)} ms`;
-
-async function loadLibrary() {
-  mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, 'cluster-engine.cjs');
-  await build({
-    stdin: {
-      contents: [
-        "export { openCluster } from './client/src/cluster/openCluster';",
-        "export { clusterFromSpec } from './client/src/cluster/specCluster';",
-        "export { deployAgent } from './client/src/cluster/deployAgent';",
-        "export { spawnRunner, systemClock } from './client/src/remote/processRunner';",
-        "export { silentLogger } from './client/src/remote/logger';",
-        "export { buildModel } from './server/src';",
-      ].join('\n'),
-      resolveDir: root, loader: 'ts', sourcefile: 'bench-cluster.ts',
-    },
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning',
-  });
-  return createRequire(import.meta.url)(outfile);
+function loadLibrary() {
+  return loadBundle('cluster-engine', [
+    "export { openCluster } from './client/src/cluster/openCluster';",
+    "export { clusterFromSpec } from './client/src/cluster/specCluster';",
+    "export { deployAgent } from './client/src/cluster/deployAgent';",
+    "export { spawnRunner, systemClock } from './client/src/remote/processRunner';",
+    "export { silentLogger } from './client/src/remote/logger';",
+    "export { buildModel } from './server/src';",
+  ]);
 }
 
 async function main() {

@@ -6,7 +6,7 @@
 // resource and nothing else; the demo spec applied to an empty cluster arrives as one
 // CIB change and Stash starts with its VIP on one node; export's script, run with bash
 // on a node, builds a cluster in sync with its spec.
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCatalog, diffClusters, inSync, validateText } from '../../server/src';
 import { ClusterConnection } from '../../client/src/cluster/clusterConnection';
@@ -15,19 +15,11 @@ import { systemClock } from '../../client/src/remote/processRunner';
 import { claimLab } from '../cluster/labCluster';
 import { waitFor } from '../cluster/waitFor';
 import { labConnection, logins, NODES, stashStateAtVip } from './opsLab';
-import { cibVersion, crmMon, demoSpecText, desiredOf, emptyCluster, liveNow, said, seedArgv, stashHa, stashWithVip } from './liveLab';
+import { demoSpecText, seedArgv } from '../seedCluster';
+import { cibVersion, crmMon, desiredOf, emptyCluster, liveNow, said, stashHa, stashWithVip } from './liveLab';
 
 const lab = claimLab();
 const SPEC = 'lab.cluster.yaml';
-
-async function withLogs(t: TestContext, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    t.diagnostic((await lab.script('logs').catch((e: unknown) => ({ stdout: String(e) }))).stdout);
-    throw error;
-  }
-}
 
 /** Waits until Stash and its VIP run together on one node. */
 async function stashRunning(): Promise<string> {
@@ -56,9 +48,9 @@ describe('the spec and the live cluster, on a real cluster', { timeout: 1_200_00
   });
 
   test("the seed's pcs commands, imported: the spec lints without errors and diff says in sync", async (t) => {
-    await withLogs(t, async () => {
+    await lab.withLogs(t, async () => {
       const info = lab.info();
-      for (const argv of seedArgv(info)) await lab.sshOk('node01', argv);
+      for (const argv of seedArgv(info.vip)) await lab.sshOk('node01', argv);
       const imported = await stashHa(info, ['import', 'node01', '-o', SPEC]);
       assert.equal(imported.code, 0, said(imported));
       spec = imported.io.written.get(SPEC) ?? '';
@@ -78,7 +70,7 @@ describe('the spec and the live cluster, on a real cluster', { timeout: 1_200_00
   });
 
   test('a changed param, a changed meta attribute and an added resource are exactly three differences; apply makes them true', async (t) => {
-    await withLogs(t, async () => {
+    await lab.withLogs(t, async () => {
       const info = lab.info();
       const changed = spec.replace(/cidr_netmask: 24/, 'cidr_netmask: 25').replace('migration-threshold: 1', 'migration-threshold: 2')
         .replace('  stash_vip:\n', '  extra:\n    agent: ocf:pacemaker:Dummy\n  stash_vip:\n');
@@ -125,7 +117,7 @@ describe('the spec and the live cluster, on a real cluster', { timeout: 1_200_00
   });
 
   test('a CIB changed between the plan and the push is refused, and nothing of the plan is applied', async (t) => {
-    await withLogs(t, async () => {
+    await lab.withLogs(t, async () => {
       const info = lab.info();
       const wanted = spec.replace('migration-threshold: 2', 'migration-threshold: 4').replace('  extra:\n', '  extra2:\n    agent: ocf:pacemaker:Dummy\n  extra:\n');
       // In the library: plan, someone changes the CIB, push.
@@ -163,7 +155,7 @@ describe('the spec and the live cluster, on a real cluster', { timeout: 1_200_00
   });
 
   test('a live-only resource stays unless --prune, which removes it and nothing else', async (t) => {
-    await withLogs(t, async () => {
+    await lab.withLogs(t, async () => {
       const info = lab.info();
       await lab.sshOk('node01', ['pcs', 'resource', 'create', 'stray', 'ocf:pacemaker:Dummy']);
       const kept = await stashHa(info, ['apply', '--yes', SPEC], { [SPEC]: spec });
@@ -184,7 +176,7 @@ describe('the spec and the live cluster, on a real cluster', { timeout: 1_200_00
   });
 
   test('the demo spec applied to a cluster with no resources arrives as one CIB change; Stash starts with its VIP on one node', async (t) => {
-    await withLogs(t, async () => {
+    await lab.withLogs(t, async () => {
       const info = lab.info();
       await emptyCluster(lab);
       const demo = demoSpecText(info);
@@ -206,8 +198,36 @@ describe('the spec and the live cluster, on a real cluster', { timeout: 1_200_00
     });
   });
 
+  test("fetch-metadata writes the nodes' agent meta-data beside the spec and names a node whose Stash agent is not the bundled one", async (t) => {
+    await lab.withLogs(t, async () => {
+      const info = lab.info();
+      const spec = demoSpecText(info).replace('constraints:\n', '  ghost:\n    agent: ocf:heartbeat:NoSuchAgent\nconstraints:\n');
+      const files = { 'specs/lab.cluster.yaml': spec };
+      const first = await stashHa(info, ['fetch-metadata', 'specs/lab.cluster.yaml'], files);
+      assert.equal(first.code, 1, said(first));
+      assert.deepEqual([...first.io.written.keys()].sort(), ['specs/ocf.heartbeat.IPaddr2.metadata.xml', 'specs/ocf.heartbeat.stash.metadata.xml']);
+      assert.match(first.io.stderr(), /ocf:heartbeat:NoSuchAgent/);
+      assert.match(first.io.stdout(), /node01, node02, node03: ocf:heartbeat:stash is the agent bundled with stash-ha\n/);
+      const ipaddr = first.io.written.get('specs/ocf.heartbeat.IPaddr2.metadata.xml') ?? '';
+      assert.match(ipaddr, /<resource-agent name="IPaddr2"/);
+      const lint = await stashHa(info, ['lint', '--metadata', 'specs/ocf.heartbeat.IPaddr2.metadata.xml', 'specs/lab.cluster.yaml'], { ...files, 'specs/ocf.heartbeat.IPaddr2.metadata.xml': ipaddr });
+      assert.match(lint.io.stdout(), /unknown-agent .*NoSuchAgent/);
+      const agent = '/usr/lib/ocf/resource.d/heartbeat/stash';
+      await lab.sshOk('node03', ['sed', '-i', 's/name="start"        timeout="240s"/name="start"        timeout="999s"/', agent]);
+      try {
+        const second = await stashHa(info, ['fetch-metadata', '--dir', 'meta', 'specs/lab.cluster.yaml'], files);
+        assert.equal(second.code, 1, said(second));
+        assert.ok(second.io.written.has('meta/ocf.heartbeat.stash.metadata.xml'));
+        assert.match(second.io.stdout(), /node03: ocf:heartbeat:stash differs from the agent bundled with stash-ha: action start has timeout 999s, not timeout 240s/);
+        assert.match(second.io.stdout(), /node01, node02: ocf:heartbeat:stash is the agent bundled with stash-ha\n/);
+      } finally {
+        await lab.sshOk('node03', ['sed', '-i', 's/name="start"        timeout="999s"/name="start"        timeout="240s"/', agent]);
+      }
+    });
+  });
+
   test("export's script, run with bash on a bare cluster, builds a cluster in sync with its spec", async (t) => {
-    await withLogs(t, async () => {
+    await lab.withLogs(t, async () => {
       const info = lab.info();
       await emptyCluster(lab);
       const demo = demoSpecText(info);

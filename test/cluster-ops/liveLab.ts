@@ -1,9 +1,8 @@
 /**
- * The live-cluster subcommands on a real lab cluster (test/cluster/): the seed's pcs
- * commands as an admin types them (spec-format.md's, with the lab's paths and VIP),
- * the demo spec (Stash, its VIP, the colocation and order that tie them, one failure
- * moving Stash), `stash-ha` run in-process on the real ssh, and what a node's CIB and
- * crm_mon say. Test-only.
+ * The live-cluster subcommands on a real lab cluster (test/cluster/): `stash-ha` run
+ * in-process on the real ssh, what a node's CIB and crm_mon say, and a cluster
+ * emptied between tests (the seed's commands and the demo spec are in
+ * test/seedCluster.ts). Test-only.
  */
 import { buildModel, desiredCluster, LiveCluster } from '../../server/src';
 import { main } from '../../cli/src/main';
@@ -14,47 +13,6 @@ import { spawnRunner, systemClock } from '../../client/src/remote/processRunner'
 import { LabCluster, LabInfo } from '../cluster/labCluster';
 import { LabStatus, parseCrmMon, startedOn } from '../cluster/crmMon';
 import { memoryIo, MemoryIo } from '../unit/cli/memoryIo';
-
-const STASH_PARAMS = ['stash_user=stash', 'stash_home=/srv/shared/stash-home', 'stash_inst=/srv/stash'];
-
-/** The seed's commands: Stash with the seed's monitor (no timeout), one failure moving it, its VIP kept with it and started after it. */
-export function seedArgv(info: LabInfo): string[][] {
-  return [
-    ['pcs', 'resource', 'create', 'stash_res', 'ocf:heartbeat:stash', ...STASH_PARAMS, 'op', 'monitor', 'interval=15s', 'op', 'start', 'timeout=240s'],
-    ['pcs', 'resource', 'meta', 'stash_res', 'migration-threshold=1'],
-    ['pcs', 'resource', 'create', 'stash_vip', 'ocf:heartbeat:IPaddr2', `ip=${info.vip}`, 'cidr_netmask=24', 'nic=eth0', 'op', 'monitor', 'interval=30s'],
-    ['pcs', 'constraint', 'colocation', 'add', 'stash_vip', 'with', 'stash_res', 'INFINITY'],
-    ['pcs', 'constraint', 'order', 'stash_res', 'then', 'stash_vip'],
-  ];
-}
-
-/** The demo spec: what the seed builds, with the monitor timeout the agent advertises. */
-export function demoSpecText(info: LabInfo): string {
-  return [
-    `cluster: ${info.name}`,
-    'nodes:',
-    ...info.nodes.map((n) => `  ${n.name}: { address: ${n.address} }`),
-    'resources:',
-    '  stash_res:',
-    '    agent: ocf:heartbeat:stash',
-    `    params: { ${STASH_PARAMS.map((p) => p.replace('=', ': ')).join(', ')} }`,
-    '    ops:',
-    '      monitor: { interval: 15s, timeout: 30s }',
-    '      start: { timeout: 240s }',
-    '    meta: { migration-threshold: 1 }',
-    '  stash_vip:',
-    '    agent: ocf:heartbeat:IPaddr2',
-    `    params: { ip: ${info.vip}, cidr_netmask: 24, nic: eth0 }`,
-    '    ops:',
-    '      monitor: { interval: 30s }',
-    'constraints:',
-    '  colocation:',
-    '    - { resource: stash_vip, with: stash_res, score: INFINITY }',
-    '  order:',
-    '    - { first: stash_res, then: stash_vip }',
-    '',
-  ].join('\n');
-}
 
 /** One in-process `stash-ha` run on the real ssh, with the lab's ssh config (for the subcommands that connect). */
 export interface CliRun {

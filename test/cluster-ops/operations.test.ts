@@ -3,7 +3,7 @@
 // by asking for the VIP (Stash moves with it, no constraint is left); standby of
 // the active node; cleanup after a real monitor failure; disable/enable; clearing
 // a ban.
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,15 +24,6 @@ import { createStashAndVip, labConnection, labSpec, NODES, stashNode, stashState
 
 const lab = claimLab();
 const AGENT = join(repoRoot(), 'agent', 'stash');
-
-async function withLogs(t: TestContext, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    t.diagnostic((await lab.script('logs').catch((e: unknown) => ({ stdout: String(e) }))).stdout);
-    throw error;
-  }
-}
 
 function stashOn(s: ClusterSnapshot): { done: true } | { done: false; seen: string } {
   return stashNode(s) ? { done: true } : { done: false, seen: `stash ${JSON.stringify(findResource(s, 'stash'))}` };
@@ -55,7 +46,7 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
   });
 
   test('deploy-agent to 3 nodes that have none, then pcs resource create … ocf:heartbeat:stash works', async (t) => {
-    await withLogs(t, async () => {
+    await lab.withLogs(t, async () => {
       for (const node of NODES) {
         await lab.sshOk(node, ['rm', '-f', '/usr/lib/ocf/resource.d/heartbeat/stash']);
         assert.notEqual((await lab.ssh(node, ['crm_resource', '--show-metadata', 'ocf:heartbeat:stash'])).code, 0);
@@ -101,7 +92,7 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
   });
 
   test('fail over by asking for the VIP: Stash moves with it, and no constraint is left', async (t) => {
-    await withLogs(t, async () => {
+    await lab.withLogs(t, async () => {
       const target = NODES.find((n) => n !== active) ?? '';
       const report = await failover(conn, { resource: 'vip', node: target, timeoutMs: 120_000 }, systemClock);
       assert.equal(report.ok, true, `${report.problems.join('\n')}\n${report.steps.join('\n')}`);
@@ -117,7 +108,7 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
   });
 
   test('standby of the active node moves Stash away; unstandby brings the node back', async (t) => {
-    await withLogs(t, async () => {
+    await lab.withLogs(t, async () => {
       const standby = await setStandby(conn, active, true, systemClock);
       assert.equal(standby.ok, true, standby.problems.join('\n'));
       const moved = await awaitState(conn, systemClock, 'Stash off the standby node', (s) => {
@@ -137,7 +128,7 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
   });
 
   test('cleanup after a real monitor failure clears the failure and the fail count', async (t) => {
-    await withLogs(t, async () => {
+    await lab.withLogs(t, async () => {
       const control = join(lab.settings.runDir, 'shared', 'stash-home', 'standin-control');
       mkdirSync(control, { recursive: true });
       writeFileSync(join(control, 'crash'), '');

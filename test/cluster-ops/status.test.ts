@@ -4,7 +4,7 @@
 // host key is refused with the node's real fingerprint, hostile names never
 // reach a shell, and a crashed node shows in the next status while Stash comes
 // back on another node.
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,15 +28,6 @@ async function snapshot(conn: ClusterConnection): Promise<ClusterSnapshot> {
   return r.snapshot;
 }
 
-async function withLogs(t: TestContext, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    t.diagnostic((await lab.script('logs').catch((e: unknown) => ({ stdout: String(e) }))).stdout);
-    throw error;
-  }
-}
-
 describe('status and ssh on a real cluster', { timeout: 600_000 }, () => {
   let conn: ClusterConnection;
   let active = '';
@@ -58,7 +49,7 @@ describe('status and ssh on a real cluster', { timeout: 600_000 }, () => {
   });
 
   test('the snapshot says what pcs status says', async (t) => {
-    await withLogs(t, async () => {
+    await lab.withLogs(t, async () => {
       const s = await snapshot(conn);
       const pcs = await lab.sshOk('node02', ['pcs', 'status']);
       const online = /Online: \[ ([^\]]+) \]/.exec(pcs)?.[1].trim().split(/\s+/) ?? [];
@@ -119,7 +110,7 @@ describe('status and ssh on a real cluster', { timeout: 600_000 }, () => {
   });
 
   test('a crash of the active node shows in the next status; Stash comes back elsewhere', async (t) => {
-    await withLogs(t, async () => {
+    await lab.withLogs(t, async () => {
       assert.equal((await snapshot(conn)).queriedNode, active, 'the node running Stash is asked first');
       const crashed = active;
       const began = performance.now();

@@ -63,6 +63,16 @@ export class LabCluster {
     if (this.ownerFile !== undefined && readOr(this.ownerFile).trim() === String(process.pid)) unlinkSync(this.ownerFile);
   }
 
+  /** Runs a test's body; when it fails, the end of every node's logs goes to the test's diagnostics first. */
+  async withLogs(t: { diagnostic(message: string): void }, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (error) {
+      t.diagnostic((await this.script('logs').catch((e: unknown) => ({ stdout: String(e) }))).stdout);
+      throw error;
+    }
+  }
+
   private get env(): NodeJS.ProcessEnv {
     return {
       ...process.env,

@@ -15,7 +15,7 @@ import { commandLine } from '../../../client/src/remote/shellQuote';
 import { ParsedArgs } from '../args';
 import { CLUSTER_OPTIONS, readSpecText, wantsJson, withSpecCluster } from '../clusterRun';
 import { CliCommand } from '../command';
-import { EXIT, exitOf } from '../exitStatus';
+import { CLUSTER_EXITS, EXIT, exitOf } from '../exitStatus';
 import { CliIo } from '../io';
 import { differencesJson, differencesText } from './diffText';
 import { METADATA_OPTION } from './lint';
@@ -66,9 +66,9 @@ export const applyCommand: CliCommand = {
     ...CLUSTER_OPTIONS,
   ],
   exits: {
+    ...CLUSTER_EXITS,
     [EXIT.ok]: 'applied and in sync (or nothing to do; --dry-run: the plan shown)',
     [EXIT.failed]: 'refused (lint errors, not confirmed, the CIB changed since the plan) or failed; what changed, if anything, is said',
-    [EXIT.usage]: 'usage error or unreadable input', [EXIT.unreachable]: 'no node could be reached', [EXIT.hostKey]: 'a host key was refused',
   },
 
   async run(args, io, deps) {

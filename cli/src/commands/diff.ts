@@ -9,7 +9,7 @@ import { outcomeOfFailure } from '../../../client/src/cluster/operationReport';
 import { clusterFromDesired } from '../../../client/src/cluster/specCluster';
 import { CLUSTER_OPTIONS, readSpecText, wantsJson, withSpecCluster } from '../clusterRun';
 import { CliCommand } from '../command';
-import { EXIT, exitOf } from '../exitStatus';
+import { CLUSTER_EXITS, EXIT, exitOf } from '../exitStatus';
 import { countText, differencesJson, differencesText } from './diffText';
 
 export const diffCommand: CliCommand = {
@@ -27,10 +27,7 @@ export const diffCommand: CliCommand = {
     'unsupported or leftover; path names the place in the spec\'s terms (resources.stash_res.meta.\n' +
     'migration-threshold); live and spec are the values as written (null where absent); line is the\n' +
     "spec's 1-based line (null for what only the live cluster has).",
-  exits: {
-    [EXIT.ok]: 'in sync', [EXIT.failed]: 'differences (or the cluster could not be read)', [EXIT.usage]: 'usage error or unreadable spec',
-    [EXIT.unreachable]: 'no node could be reached', [EXIT.hostKey]: 'a host key was refused',
-  },
+  exits: { ...CLUSTER_EXITS, [EXIT.ok]: 'in sync', [EXIT.failed]: 'differences (or the cluster could not be read)' },
 
   async run(args, io, deps) {
     const path = args.positionals[0];

@@ -13,7 +13,7 @@ import { outcomeOfFailure } from '../../../client/src/cluster/operationReport';
 import { clusterFromDesired } from '../../../client/src/cluster/specCluster';
 import { readSpecText, SSH_OPTIONS, withSpecCluster } from '../clusterRun';
 import { CliCommand } from '../command';
-import { EXIT, exitOf } from '../exitStatus';
+import { CLUSTER_EXITS, EXIT, exitOf } from '../exitStatus';
 import { CliIo, readFailureReason } from '../io';
 
 /** Says, node by node, whether the nodes' Stash agent is the bundled one. */
@@ -49,9 +49,8 @@ export const fetchMetadataCommand: CliCommand = {
     `Also asks every node for ${STASH_AGENT} and says where it differs from the bundled agent.`,
   options: [{ name: 'dir', value: 'DIR', help: "where to write the files (default: SPEC's folder)" }, ...SSH_OPTIONS],
   exits: {
-    [EXIT.ok]: 'written', [EXIT.failed]: 'an agent is not installed on the cluster (the others are written)',
-    [EXIT.usage]: 'usage error, unreadable spec or a file that cannot be written', [EXIT.unreachable]: 'no node could be reached',
-    [EXIT.hostKey]: 'a host key was refused',
+    ...CLUSTER_EXITS, [EXIT.ok]: 'written', [EXIT.failed]: 'an agent is not installed on the cluster (the others are written)',
+    [EXIT.usage]: 'usage error, unreadable spec or a file that cannot be written',
   },
 
   async run(args, io, deps) {

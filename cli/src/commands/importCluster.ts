@@ -16,7 +16,7 @@ import { SshTarget } from '../../../client/src/remote/sshOptions';
 import { UsageError } from '../args';
 import { SSH_OPTIONS, withSpecCluster } from '../clusterRun';
 import { CliCommand } from '../command';
-import { EXIT, exitOf } from '../exitStatus';
+import { CLUSTER_EXITS, EXIT, exitOf } from '../exitStatus';
 import { readFailureReason } from '../io';
 
 /** `node01`, `admin@node01`, `admin@10.0.0.1:2222`, `[fe80::1]:22`: where to connect. */
@@ -59,9 +59,8 @@ export const importCommand: CliCommand = {
     ...SSH_OPTIONS,
   ],
   exits: {
-    [EXIT.ok]: 'written', [EXIT.failed]: 'written, but some of the cluster could not be said in a spec (listed); or the cluster could not be read',
+    ...CLUSTER_EXITS, [EXIT.ok]: 'written', [EXIT.failed]: 'written, but some of the cluster could not be said in a spec (listed); or the cluster could not be read',
     [EXIT.usage]: 'usage error, or FILE exists (without --force) or cannot be written', [EXIT.unreachable]: 'HOST could not be reached',
-    [EXIT.hostKey]: 'a host key was refused',
   },
 
   async run(args, io, deps) {

@@ -13,7 +13,7 @@ import { ApplyPlan, planApply } from './applyPlan';
 import { pushPlan } from './applyPush';
 import { ClusterConnection } from './clusterConnection';
 import { readLive } from './liveQuery';
-import { FailureOutcome, OutcomeKind, outcomeOfFailure } from './operationReport';
+import { FailureOutcome, OperationReport, outcomeOfFailure } from './operationReport';
 import { pcsSyntax } from './pcsConfigArgv';
 import { ClusterSnapshot } from './snapshot';
 import { allPrimitives } from './snapshotQueries';
@@ -46,18 +46,13 @@ export interface Placement {
   readonly where: string;
 }
 
-export interface ApplyReport {
-  readonly ok: boolean;
-  readonly outcome: OutcomeKind;
+/** An operation's report, with what apply adds: whether it pushed, what still differs, where everything runs. */
+export interface ApplyReport extends OperationReport {
   /** Whether a change reached the cluster. */
   readonly pushed: boolean;
-  readonly elapsedMs: number;
-  readonly steps: readonly string[];
-  readonly problems: readonly string[];
   /** The differences after the push (what the plan was made from, when nothing was pushed). */
   readonly after: readonly Difference[];
   readonly placement: readonly Placement[];
-  readonly snapshot?: ClusterSnapshot;
 }
 
 /** Where each resource of the spec runs in a snapshot, by role: "Started on node02", "Promoted on node01; Unpromoted on node02". */
@@ -78,7 +73,7 @@ export async function runPlan(connection: ClusterConnection, spec: DesiredCluste
   const steps: string[] = [];
   const step = (s: string): void => { steps.push(s); onStep?.(s); };
   const { plan } = planned;
-  const report = (r: Omit<ApplyReport, 'elapsedMs' | 'steps'>): ApplyReport => ({ ...r, elapsedMs: clock.now() - started, steps });
+  const report = (r: Omit<ApplyReport, 'elapsedMs' | 'steps' | 'operation'>): ApplyReport => ({ ...r, operation: 'apply', elapsedMs: clock.now() - started, steps });
   const unpushed = (outcome: FailureOutcome, problem: string): ApplyReport =>
     report({ ok: false, outcome, pushed: false, problems: [problem, 'Nothing was changed on the cluster.'], after: plan.differences, placement: [] });
   let after: readonly Difference[] = plan.differences;

@@ -14,7 +14,7 @@ import { ApplyPlan, planApply } from '../../../client/src/cluster/applyPlan';
 import { commandArguments, pushCommand, readPushAnswer } from '../../../client/src/cluster/applyPush';
 import { exportScript } from '../../../client/src/cluster/exportScript';
 import { pcsSyntax } from '../../../client/src/cluster/pcsConfigArgv';
-import { liveOf, SEED_SPEC, specOf } from '../spec/cibFixtures';
+import { liveOf, SEED_SPEC, SHAPES_SPEC, specOf } from '../spec/cibFixtures';
 
 function plan(text: string, live: LiveCluster, version = '0.11.5', prune = false): ApplyPlan {
   const spec = specOf(text);
@@ -24,38 +24,6 @@ function plan(text: string, live: LiveCluster, version = '0.11.5', prune = false
 function argvs(p: ApplyPlan): string[] {
   return p.steps.map((s) => s.argv.join(' '));
 }
-
-const SHAPES_EXTRA = [
-  '  drbd:',
-  '    agent: ocf:pacemaker:Stateful',
-  '    ops:',
-  '      monitor:',
-  '        - { interval: 29s, role: Master }',
-  '        - { interval: 31s, role: Slave }',
-  '    promotable: { notify: true }',
-  '  fs:',
-  '    agent: ocf:heartbeat:Filesystem',
-  '    params: { device: /dev/drbd0, directory: /srv/data, fstype: xfs }',
-  '  web:',
-  '    agent: ocf:pacemaker:Dummy',
-  '  probe:',
-  '    agent: ocf:pacemaker:ping',
-  '    params: { host_list: 10.213.88.100 }',
-  '    clone: { interleave: true }',
-  'groups:',
-  '  stack: [fs, web]',
-  'constraints:',
-  '',
-].join('\n');
-
-const SHAPES_SPEC = SEED_SPEC.replace('constraints:\n', SHAPES_EXTRA).replace('  order:\n', [
-  '    - { resource: stack, with: drbd, with-role: Promoted }',
-  '    - { resource: stash_res, with: probe, score: 200 }',
-  '  order:',
-  '    - { first: drbd, first-action: promote, then: stack, then-action: start, kind: Optional }',
-  '    - { first: stash_vip, first-action: stop, then: web, kind: Serialize, symmetrical: false }',
-  '',
-].join('\n')).replace(/\n$/, '\n  location:\n    - { resource: stack, node: node01, score: 50 }\n    - { resource: stash_res, node: node03, score: -INFINITY }\n');
 
 describe("apply's plan", () => {
   test('in sync: nothing to do', () => {
@@ -108,9 +76,9 @@ describe("apply's plan", () => {
     ]);
     const fresh = plan(SHAPES_SPEC, liveOf('seed'));
     assert.deepEqual(argvs(fresh), [
-      'pcs resource create drbd ocf:pacemaker:Stateful op monitor interval=29s role=Promoted op monitor interval=31s role=Unpromoted promotable notify=true',
+      'pcs resource create drbd ocf:pacemaker:Stateful op monitor interval=29s role=Promoted op monitor interval=31s role=Unpromoted promotable promoted-max=1 promoted-node-max=1 clone-max=2 clone-node-max=1 notify=true',
       'pcs resource create fs ocf:heartbeat:Filesystem device=/dev/drbd0 directory=/srv/data fstype=xfs',
-      'pcs resource create web ocf:pacemaker:Dummy',
+      'pcs resource create web ocf:pacemaker:Dummy op monitor interval=20s timeout=40s OCF_CHECK_LEVEL=10',
       'pcs resource create probe ocf:pacemaker:ping host_list=10.213.88.100 clone interleave=true',
       'pcs resource group add stack fs web',
       'pcs constraint colocation add stack with Promoted drbd-clone INFINITY',
@@ -119,10 +87,12 @@ describe("apply's plan", () => {
       'pcs constraint order stop stash_vip then stop web kind=Serialize symmetrical=false',
       'pcs constraint location stack prefers node01=50',
       'pcs constraint location stash_res avoids node03=INFINITY',
+      'pcs property set maintenance-mode=false',
+      'pcs resource op defaults update timeout=45s',
     ]);
     // pcs 0.9 (documented syntax): master for promotable, with its own id; master/slave roles; R-master as the clone's id.
     assert.deepEqual(argvs(plan(SHAPES_SPEC, liveOf('seed'), '0.9.169')).filter((s) => s.includes('drbd ') || s.includes('drbd-master')), [
-      'pcs resource create drbd ocf:pacemaker:Stateful op monitor interval=29s role=Master op monitor interval=31s role=Slave master notify=true',
+      'pcs resource create drbd ocf:pacemaker:Stateful op monitor interval=29s role=Master op monitor interval=31s role=Slave master promoted-max=1 promoted-node-max=1 clone-max=2 clone-node-max=1 notify=true',
       'pcs constraint colocation add stack with master drbd-master INFINITY',
       'pcs constraint order promote drbd-master then start stack kind=Optional',
     ]);
@@ -225,17 +195,17 @@ describe("export's script", () => {
     assert.ok(lines.includes('pcs cluster cib "$cib/original.xml"'));
     assert.equal(lines.at(-2), 'pcs cluster cib-push "$cib/new.xml" diff-against="$cib/original.xml"');
     assert.ok(lines.includes(`pcs -f "$cib/new.xml" 'resource' 'create' 'stash_res' 'ocf:heartbeat:stash' 'stash_home=/srv/shared/stash-home' 'stash_inst=/srv/stash' 'stash_user=stash' 'status_url=http://localhost:7990/it'\\''s $HOME' 'op' 'monitor' 'interval=15s' 'op' 'start' 'timeout=240s' 'meta' 'migration-threshold=1'`));
-    assert.ok(lines.includes(`pcs -f "$cib/new.xml" 'resource' 'create' 'drbd' 'ocf:pacemaker:Stateful' 'op' 'monitor' 'interval=29s' 'role=Master' 'op' 'monitor' 'interval=31s' 'role=Slave' 'promotable' 'notify=true'`));
+    assert.ok(lines.includes(`pcs -f "$cib/new.xml" 'resource' 'create' 'drbd' 'ocf:pacemaker:Stateful' 'op' 'monitor' 'interval=29s' 'role=Master' 'op' 'monitor' 'interval=31s' 'role=Slave' 'promotable' 'promoted-max=1' 'promoted-node-max=1' 'clone-max=2' 'clone-node-max=1' 'notify=true'`));
     assert.ok(lines.includes(`pcs -f "$cib/new.xml" 'constraint' 'colocation' 'add' 'stack' 'with' 'master' 'drbd-clone' 'INFINITY'`));
     assert.ok(lines.includes(`#   pcs cluster setup 'stashlab' 'node01' 'addr=10.213.88.11' 'node02' 'addr=10.213.88.12' 'node03' 'addr=10.213.88.13' --start`));
-    assert.equal(lines.filter((l) => l.startsWith('pcs -f')).length, 15);
+    assert.equal(lines.filter((l) => l.startsWith('pcs -f')).length, 17);
   });
 
   test("--pcs 0.9: CentOS 7's words; a spec for Pacemaker 2.1 gets pcs 0.11's", () => {
     const old = exportScript(specOf(SPEC), pcsSyntax('0.9'), 'site.cluster.yaml');
     check(old);
     assert.match(old, /with pcs 0\.9\.156 or later \(CentOS 7\)/);
-    assert.match(old, /'master' 'notify=true'\n/);
+    assert.match(old, /'master' 'promoted-max=1' 'promoted-node-max=1' 'clone-max=2' 'clone-node-max=1' 'notify=true'\n/);
     assert.match(old, /'colocation' 'add' 'stack' 'with' 'master' 'drbd-master' 'INFINITY'\n/);
     assert.match(old, /# {3}pcs cluster setup --name 'stashlab' 'node01' 'node02' 'node03' --start\n/);
     const modern = exportScript(specOf(SPEC), pcsSyntax('0.11'), 'site.cluster.yaml');

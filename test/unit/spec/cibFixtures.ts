@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { buildModel, desiredCluster, DesiredCluster, LiveCluster, readCib } from '../../../server/src';
 import { parseCmap } from '../../../client/src/cluster/liveQuery';
 import { repoRoot } from '../helpers';
+import { SeedLab, seedSpecText } from '../../seedCluster';
 
 export type CibState = 'seed' | 'values' | 'shapes' | 'unsupported' | 'leftovers';
 
@@ -32,35 +33,47 @@ export function specOf(text: string): DesiredCluster {
   return desiredCluster(buildModel(text));
 }
 
-/** The lab's nodes as a spec writes them. */
-export const LAB_NODES = [
-  'nodes:',
-  '  node01: { address: 10.213.88.11 }',
-  '  node02: { address: 10.213.88.12 }',
-  '  node03: { address: 10.213.88.13 }',
-];
+/** The lab the fixtures were captured on. */
+export const FIXTURE_LAB: SeedLab = {
+  name: 'stashlab',
+  nodes: [{ name: 'node01', address: '10.213.88.11' }, { name: 'node02', address: '10.213.88.12' }, { name: 'node03', address: '10.213.88.13' }],
+  vip: '10.213.88.100',
+};
 
 /** The seed's cluster as a spec, in the words the seed's pcs commands used. */
-export const SEED_SPEC = [
-  'cluster: stashlab',
-  ...LAB_NODES,
-  'resources:',
-  '  stash_res:',
-  '    agent: ocf:heartbeat:stash',
-  '    params: { stash_home: /srv/shared/stash-home, stash_inst: /srv/stash, stash_user: stash }',
+export const SEED_SPEC = seedSpecText(FIXTURE_LAB);
+
+/** The shapes fixture's cluster (a promotable clone, a clone, a group, constraints on them) as a spec, in sync with it. */
+export const SHAPES_SPEC = SEED_SPEC.replace('constraints:\n', [
+  '  drbd:',
+  '    agent: ocf:pacemaker:Stateful',
   '    ops:',
-  '      monitor: { interval: 15s }',
-  '      start: { timeout: 240s }',
-  '    meta: { migration-threshold: 1 }',
-  '  stash_vip:',
-  '    agent: ocf:heartbeat:IPaddr2',
-  '    params: { cidr_netmask: 24, ip: 10.213.88.100, nic: eth0 }',
+  '      monitor:',
+  '        - { interval: 29s, role: Master }',
+  '        - { interval: 31s, role: Slave }',
+  '    promotable: { promoted-max: 1, promoted-node-max: 1, clone-max: 2, clone-node-max: 1, notify: true }',
+  '  fs:',
+  '    agent: ocf:heartbeat:Filesystem',
+  '    params: { device: /dev/drbd0, directory: /srv/data, fstype: xfs }',
+  '  web:',
+  '    agent: ocf:pacemaker:Dummy',
   '    ops:',
-  '      monitor: { interval: 30s }',
+  '      monitor: { interval: 20s, timeout: 40s, OCF_CHECK_LEVEL: 10 }',
+  '  probe:',
+  '    agent: ocf:pacemaker:ping',
+  '    params: { host_list: 10.213.88.100 }',
+  '    clone: { interleave: true }',
+  'properties: { maintenance-mode: false }',
+  'op-defaults: { timeout: 45s }',
+  'groups:',
+  '  stack: [fs, web]',
   'constraints:',
-  '  colocation:',
-  '    - { resource: stash_vip, with: stash_res, score: INFINITY }',
-  '  order:',
-  '    - { first: stash_res, then: stash_vip }',
   '',
-].join('\n');
+].join('\n')).replace('  order:\n', [
+  '    - { resource: stack, with: drbd, with-role: Promoted }',
+  '    - { resource: stash_res, with: probe, score: 200 }',
+  '  order:',
+  '    - { first: drbd, first-action: promote, then: stack, then-action: start, kind: Optional }',
+  '    - { first: stash_vip, first-action: stop, then: web, kind: Serialize, symmetrical: false }',
+  '',
+].join('\n')).replace(/\n$/, '\n  location:\n    - { resource: stack, node: node01, score: 50 }\n    - { resource: stash_res, node: node03, score: -INFINITY }\n');

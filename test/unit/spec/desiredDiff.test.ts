@@ -5,12 +5,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diffClusters, Difference, inSync, LineIndex } from '../../../server/src';
-import { LAB_NODES, liveOf, SEED_SPEC, specOf } from './cibFixtures';
+import { specHead } from '../../seedCluster';
+import { FIXTURE_LAB, liveOf, SEED_SPEC, SHAPES_SPEC, specOf } from './cibFixtures';
 
 /** The values fixture's cluster in the spellings a spec would use; every line has another spelling live. */
 const VALUES_SPEC = [
-  'cluster: stashlab',
-  ...LAB_NODES,
+  ...specHead(FIXTURE_LAB),
   'properties:',
   '  fencing-enabled: false',
   '  no-quorum-policy: ignore',
@@ -162,39 +162,7 @@ describe('the comparison of a spec with a live cluster', () => {
   });
 
   test('clones, promotable clones with their roles in either name, groups and constraints on clones compare as the spec names them', () => {
-    const shapesSpec = SEED_SPEC.replace('constraints:\n', [
-      '  drbd:',
-      '    agent: ocf:pacemaker:Stateful',
-      '    ops:',
-      '      monitor:',
-      '        - { interval: 29s, role: Master }',
-      '        - { interval: 31s, role: Slave }',
-      '    promotable: { promoted-max: 1, promoted-node-max: 1, clone-max: 2, clone-node-max: 1, notify: true }',
-      '  fs:',
-      '    agent: ocf:heartbeat:Filesystem',
-      '    params: { device: /dev/drbd0, directory: /srv/data, fstype: xfs }',
-      '  web:',
-      '    agent: ocf:pacemaker:Dummy',
-      '    ops:',
-      '      monitor: { interval: 20s, timeout: 40s, OCF_CHECK_LEVEL: 10 }',
-      '  probe:',
-      '    agent: ocf:pacemaker:ping',
-      '    params: { host_list: 10.213.88.100 }',
-      '    clone: { interleave: true }',
-      'properties: { maintenance-mode: false }',
-      'op-defaults: { timeout: 45s }',
-      'groups:',
-      '  stack: [fs, web]',
-      'constraints:',
-      '',
-    ].join('\n')).replace('  order:\n', [
-      '    - { resource: stack, with: drbd, with-role: Promoted }',
-      '    - { resource: stash_res, with: probe, score: 200 }',
-      '  order:',
-      '    - { first: drbd, first-action: promote, then: stack, then-action: start, kind: Optional }',
-      '    - { first: stash_vip, first-action: stop, then: web, kind: Serialize, symmetrical: false }',
-      '',
-    ].join('\n')).replace(/\n$/, '\n  location:\n    - { resource: stack, node: node01, score: 50 }\n    - { resource: stash_res, node: node03, score: -INFINITY }\n');
+    const shapesSpec = SHAPES_SPEC;
     assert.deepEqual(comparable(diffClusters(specOf(shapesSpec), liveOf('shapes'))), []);
     const changes: [string, string, string][] = [
       ['{ interval: 31s, role: Slave }', '{ interval: 32s, role: Slave }', 'change resources.drbd.ops.monitor[1].interval: 31s -> 32s'],
