@@ -34,6 +34,12 @@ export interface ConnectionOptions {
   readonly date?: () => Date;
   /** How long the first node asked may take before the next is asked as well (default 1.5 s). */
   readonly hedgeMs?: number;
+  /**
+   * Ask a node's `pcs --version` in the background once it has answered its first
+   * status, so an operation through it does not wait the 1–2 s pcs takes to start.
+   * For connections that stay open (the editor's); off for one-shot commands.
+   */
+  readonly warmPcsVersion?: boolean;
 }
 
 type Assembled = Extract<ReturnType<typeof assembleSnapshot>, { ok: true }>;
@@ -59,6 +65,7 @@ export class ClusterConnection {
   private readonly modes = new Map<string, QueryMode>();
   private readonly pacemakerVersions = new Map<string, string>();
   private readonly pcsVersions = new Map<string, string>();
+  private readonly pcsAsking = new Map<string, Promise<{ version?: string; result?: RemoteResult }>>();
   private readonly probes: readonly StashProbe[];
   private readonly urls: readonly string[];
 
@@ -120,6 +127,7 @@ export class ClusterConnection {
       this.modes.set(first.node.name, assembled.format === 'crm_mon-1.1' ? '1' : '2');
       this.pacemakerVersions.set(first.node.name, assembled.snapshot.pacemakerVersion);
       this.preferred = first.node.name;
+      if (this.options.warmPcsVersion === true) void this.pcsVersion(first.node.name);
       let snapshot = assembled.snapshot;
       const slow = [...running.keys()].map((name) => this.node(name)).filter((n) => n !== undefined)
         .map((n) => `${n.name} (${n.target.host}): no answer within ${hedgeMs / 1000} s, so the status was taken from ${first.node.name}`);
@@ -217,16 +225,22 @@ export class ClusterConnection {
     return resolution.ok ? `${resolution.target.hostname}:${resolution.target.port}` : undefined;
   }
 
-  /** pcs's version on a node (`pcs --version`), asked once per node. */
+  /** pcs's version on a node (`pcs --version`), asked once per node; callers asking meanwhile share the question. */
   async pcsVersion(nodeName?: string): Promise<{ version?: string; result?: RemoteResult }> {
     const name = nodeName ?? this.order()[0].name;
     const cached = this.pcsVersions.get(name);
     if (cached) return { version: cached };
-    const result = await this.run({ argv: ['pcs', '--version'] }, name);
-    const version = pcsVersionOf(result.stdout);
-    if (result.failure || version === undefined) return { result };
-    this.pcsVersions.set(name, version);
-    return { version };
+    const asking = this.pcsAsking.get(name);
+    if (asking) return asking;
+    const question = (async () => {
+      const result = await this.run({ argv: ['pcs', '--version'] }, name);
+      const version = pcsVersionOf(result.stdout);
+      if (result.failure || version === undefined) return { result };
+      this.pcsVersions.set(name, version);
+      return { version };
+    })().finally(() => this.pcsAsking.delete(name));
+    this.pcsAsking.set(name, question);
+    return question;
   }
 
   /** The Pacemaker release the last status query through a node reported, if it was asked. */

@@ -20,6 +20,8 @@ export interface ClusterSettings extends SshSettings {
   readonly statusTimeoutMs?: number;
   /** Where the private socket directory is created (default: the OS temp directory). */
   readonly controlDirBase?: string;
+  /** Learn each node's pcs version in the background after its first status (see ConnectionOptions). */
+  readonly warmPcsVersion?: boolean;
 }
 
 /** What talks to the outside; tests pass recordings or the real thing. */
@@ -67,13 +69,14 @@ export function openCluster(spec: SpecCluster, settings: ClusterSettings, deps: 
     return { ok: false, error: `nothing was sent: these values may not be sent to a node:\n${refused.map((r) => `  ${r}`).join('\n')}`, refused };
   }
   if (spec.nodes.length === 0) return { ok: false, error: 'no node to connect to (the spec needs nodes with an address)' };
-  const { statusTimeoutMs, controlDirBase, ...ssh } = settings;
+  const { statusTimeoutMs, controlDirBase, warmPcsVersion, ...ssh } = settings;
   const logger = deps.logger ?? silentLogger;
   const session = new SshSession(ssh, { runner: deps.runner, clock: deps.clock, logger },
     controlDirBase === undefined ? {} : { controlDirBase });
   const connection = new ClusterConnection(spec.nodes, session, { clock: deps.clock, logger }, {
     stashProbes: spec.stashProbes,
     ...(statusTimeoutMs === undefined ? {} : { statusTimeoutMs }),
+    ...(warmPcsVersion === undefined ? {} : { warmPcsVersion }),
     ...(deps.date === undefined ? {} : { date: deps.date }),
   });
   return { ok: true, connection, ...(spec.name === undefined ? {} : { name: spec.name }) };

@@ -73,6 +73,8 @@ export class ClusterRegistry implements vscode.Disposable {
       connectTimeoutSec: s.connectTimeoutSec,
       hostKeyPolicy: 'strict',
       onUnknownHostKey: (p) => this.deps.askHostKey(p),
+      // The view's connections stay open, so a failover need not wait for `pcs --version`.
+      warmPcsVersion: true,
     };
     return { trusted: vscode.workspace.isTrusted, settings, deps: { runner: this.deps.runner, clock: this.deps.clock, logger: this.deps.log } };
   }

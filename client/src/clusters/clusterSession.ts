@@ -179,7 +179,7 @@ export class ClusterSession {
     if (!this.options.trusted) return 'the workspace is not trusted, so no ssh runs';
     const node = this.spec.nodes.find((n) => n.name === nodeName);
     if (node === undefined) return `${nodeName} is not a node of ${this.specLabel}`;
-    const { statusTimeoutMs: _t, controlDirBase: _c, ...ssh } = this.options.settings;
+    const { statusTimeoutMs: _t, controlDirBase: _c, warmPcsVersion: _w, ...ssh } = this.options.settings;
     return [...sshOptionArgs({ settings: ssh, target: node.target, ...(node.target.user ? { user: node.target.user } : {}) }), '-t', '--', node.target.host];
   }
 

@@ -7,10 +7,11 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ClusterConnection } from '../../../client/src/cluster/clusterConnection';
+import { ClusterConnection, ConnectionOptions } from '../../../client/src/cluster/clusterConnection';
 import { MemoryLogger } from '../../../client/src/remote/logger';
 import { systemClock } from '../../../client/src/remote/processRunner';
 import { SshSession } from '../../../client/src/remote/sshSession';
+import { waitFor } from '../../cluster/waitFor';
 import { repoRoot } from '../helpers';
 import { FakeNode, FakeNodes } from './fakeNodes';
 
@@ -21,12 +22,13 @@ let connection: ClusterConnection | undefined;
 
 // The hedge (asking the next node when the first is slow) is far off unless a test is about it,
 // so a loaded machine cannot make a slow stub look like a dead node.
-function connect(nodes: Record<string, FakeNode>, probes?: { resource: string; url: string }[], hedgeMs = 600_000): { fake: FakeNodes; conn: ClusterConnection } {
+function connect(nodes: Record<string, FakeNode>, probes?: { resource: string; url: string }[], hedgeMs = 600_000,
+  extra: ConnectionOptions = {}): { fake: FakeNodes; conn: ClusterConnection } {
   const fake = new FakeNodes(nodes);
   const deps = { runner: fake, clock: systemClock, logger: new MemoryLogger() };
   const session = new SshSession({ controlPersistSec: 0 }, deps);
   const conn = new ClusterConnection(Object.keys(nodes).map((name) => ({ name, target: { name, host: name } })), session, deps,
-    { date: () => new Date('2026-11-25T13:00:00Z'), hedgeMs, ...(probes ? { stashProbes: probes } : {}) });
+    { date: () => new Date('2026-11-25T13:00:00Z'), hedgeMs, ...(probes ? { stashProbes: probes } : {}), ...extra });
   fakes = fake;
   connection = conn;
   return { fake, conn };
@@ -143,5 +145,39 @@ describe('ClusterConnection.status', () => {
     assert.throws(() => { (s as { quorum: boolean }).quorum = false; }, TypeError);
     assert.throws(() => { (s.nodes as unknown as unknown[]).push(1); }, TypeError);
     assert.throws(() => { (s.nodes[0] as { online: boolean }).online = false; }, TypeError);
+  });
+});
+
+describe('ClusterConnection.pcsVersion', () => {
+  const healthy = { crmMonFile: fx('pacemaker-2.1.5-healthy.xml'), pcsVersion: '0.10.8' };
+
+  test('asked once per node: callers asking at the same time share one pcs --version', async () => {
+    const { fake, conn } = connect({ node01: healthy });
+    const answers = await Promise.all([conn.pcsVersion('node01'), conn.pcsVersion('node01')]);
+    assert.deepEqual(answers.map((a) => a.version), ['0.10.8', '0.10.8']);
+    assert.equal((await conn.pcsVersion('node01')).version, '0.10.8');
+    assert.deepEqual(fake.logged('node01', 'pcs'), ['--version']);
+  });
+
+  test('warmPcsVersion: the node that answered a status is asked its pcs version in the background, once', async () => {
+    const { fake, conn } = connect({ node01: healthy, node02: healthy }, undefined, 600_000, { warmPcsVersion: true });
+    const r = await conn.status();
+    if (!r.ok) assert.fail(r.error);
+    await waitFor('pcs --version asked on node01 after its status', 30_000, () => Promise.resolve(
+      fake.logged('node01', 'pcs').length > 0 ? { done: true, value: true } : { done: false, seen: 'no pcs call yet' }), 10);
+    assert.equal((await conn.pcsVersion()).version, '0.10.8', 'the operation finds it known');
+    const again = await conn.status();
+    if (!again.ok) assert.fail(again.error);
+    assert.equal((await conn.pcsVersion()).version, '0.10.8');
+    assert.deepEqual(fake.logged('node01', 'pcs'), ['--version']);
+    assert.deepEqual(fake.logged('node02', 'pcs'), [], 'a node not asked for the status is not asked for pcs either');
+  });
+
+  test('near miss: without warmPcsVersion a status asks nothing of pcs', async () => {
+    const { fake, conn } = connect({ node01: healthy });
+    const r = await conn.status();
+    if (!r.ok) assert.fail(r.error);
+    await conn.status();
+    assert.deepEqual(fake.logged('node01', 'pcs'), []);
   });
 });
