@@ -4,7 +4,8 @@
  * of its text; the section marker and what to ask arrive as positional arguments)
  * prints the node's name, the whole CIB (`cibadmin --query`), corosync's node list
  * with the ring addresses and the cluster's name (`corosync-cmapctl`, or
- * corosync.conf where that cannot answer) and, when asked, pcs's version. The
+ * corosync.conf where that cannot answer) and, when asked, pcs's version (its
+ * package's, which needs no Python start; else `pcs --version`). The
  * answer becomes a LiveCluster through the spec engine's CIB reader, so the live
  * cluster and a spec are values of one type. It takes a connection (the
  * extension's warm one, or the CLI's) and opens nothing itself.
@@ -31,13 +32,18 @@ const SCRIPT = [
   'if [ "$rc" != 0 ]; then',
   '  printf \'%s corosync.conf\\n\' "$m"; cat /etc/corosync/corosync.conf; printf \'\\n%s rc %s\\n\' "$m" "$?"',
   'fi',
+  // pcs's version from its package where the package manager knows it: running pcs itself starts Python, seconds on a busy node.
   'if [ "$ask_pcs" = pcs ]; then',
-  '  printf \'%s pcs\\n\' "$m"; pcs --version 2>&1; printf \'\\n%s rc %s\\n\' "$m" "$?"',
+  '  printf \'%s pcs\\n\' "$m"',
+  '  v=$(dpkg-query -W -f=\'${Version}\' pcs 2>/dev/null); v=${v#*:}',
+  '  case $v in [0-9]*) ;; *) v=$(rpm -q --qf \'%{VERSION}\' pcs 2>/dev/null) ;; esac',
+  '  case $v in [0-9]*) printf \'%s\\n\' "$v"; rc=0 ;; *) pcs --version 2>&1; rc=$? ;; esac',
+  '  printf \'\\n%s rc %s\\n\' "$m" "$rc"',
   'fi',
 ].join('\n');
 
 export interface LiveQueryOptions {
-  /** Also ask `pcs --version` (apply needs it; diff does not, and pcs takes a Python start). */
+  /** Also ask pcs's version (apply needs it; diff does not): the package's, else `pcs --version`. */
   readonly pcsVersion?: boolean;
   /** The node to ask; default: the first that answers. */
   readonly node?: string;
