@@ -6,7 +6,8 @@
  * each release writes differently, for real. deploy-agent; status against the raw
  * crm_mon XML of that release (agent names, Master/Slave against Promoted/Unpromoted,
  * the constraints reader); fail-over by the move path that pcs needs; a refused
- * fail-over and standby; apply and diff. The full suite stays on bookworm (the host's
+ * fail-over and standby; cleanup of a real failure (the fail count as that release
+ * reports it); disable, enable, ban and clear; apply and diff. The full suite stays on bookworm (the host's
  * own 2.1.5 / 0.11.5); Pacemaker 1.1 / pcs 0.9 exist in no Debian release and stay
  * on fixtures (test/fixtures/crm_mon/pacemaker-1.1*, the unit tests).
  */
@@ -14,14 +15,14 @@ import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../cli/src/main';
 import { awaitState } from '../../client/src/cluster/awaitState';
 import { ClusterConnection } from '../../client/src/cluster/clusterConnection';
 import { failover } from '../../client/src/cluster/failover';
 import { pcsProfile } from '../../client/src/cluster/pcsProfile';
-import { setStandby } from '../../client/src/cluster/simpleOps';
+import { cleanupResource, clearResource, setEnabled, setStandby } from '../../client/src/cluster/simpleOps';
 import { ClusterSnapshot, CloneStatus } from '../../client/src/cluster/snapshot';
 import { allPrimitives, findResource } from '../../client/src/cluster/snapshotQueries';
 import { spawnRunner, systemClock } from '../../client/src/remote/processRunner';
@@ -210,6 +211,42 @@ export function matrixSuite(suite: MatrixSuite): void {
         assert.match(refused.problems.join(), new RegExp(`${was} is standby`));
         const back = await setStandby(conn, was, false, systemClock);
         assert.equal(back.ok, true, back.problems.join('\n'));
+      });
+    });
+
+    test("cleanup after a real monitor failure clears the failure and this release's fail count", async (t) => {
+      await withLogs(t, async () => {
+        const control = join(lab.settings.runDir, 'shared', 'stash-home', 'standin-control');
+        mkdirSync(control, { recursive: true });
+        writeFileSync(join(control, 'crash'), '');
+        const failed = await awaitState(conn, systemClock, 'a failed monitor of stash with its fail count', (s) =>
+          (s.failures.some((f) => f.resource === 'stash' && f.operation === 'monitor') && s.failCounts.some((c) => c.resource === 'stash' && c.failCount >= 1)
+            ? { done: true } : { done: false, seen: `${s.failures.length} failures, ${s.failCounts.length} fail counts` }), 90_000);
+        rmSync(join(control, 'crash'), { force: true });
+        if (!failed.ok) assert.fail(failed.error);
+        const running = await awaitState(conn, systemClock, 'Stash recovered', (s) => (stashNode(s) ? { done: true } : { done: false, seen: 'not yet' }), 120_000);
+        if (!running.ok) assert.fail(running.error);
+        active = stashNode(running.snapshot) ?? '';
+        const report = await cleanupResource(conn, 'stash', systemClock);
+        assert.equal(report.ok, true, report.problems.join('\n'));
+        const after = report.snapshot as ClusterSnapshot;
+        assert.deepEqual([after.failures.filter((f) => f.resource === 'stash'), after.failCounts.filter((c) => c.resource === 'stash')], [[], []]);
+      });
+    });
+
+    test('disable and enable the VIP; a ban shows as a leftover and clear removes it', async (t) => {
+      await withLogs(t, async () => {
+        const off = await setEnabled(conn, 'vip', false, systemClock);
+        assert.equal(off.ok, true, off.problems.join('\n'));
+        assert.equal((findResource(off.snapshot as ClusterSnapshot, 'vip') as { targetRole?: string }).targetRole, 'Stopped');
+        const on = await setEnabled(conn, 'vip', true, systemClock);
+        assert.equal(on.ok, true, on.problems.join('\n'));
+        const other = NODES.find((n) => n !== active) ?? '';
+        await lab.sshOk('node01', ['pcs', 'resource', 'ban', 'vip', other]);
+        assert.deepEqual((await snapshot(conn)).leftovers.map((l) => [l.kind, l.resource, l.node]), [['ban', 'vip', other]]);
+        const cleared = await clearResource(conn, 'vip', systemClock);
+        assert.equal(cleared.ok, true, cleared.problems.join('\n'));
+        assert.deepEqual(cleared.snapshot?.leftovers, []);
       });
     });
 

@@ -71,7 +71,7 @@ function valueFor(place: Exclude<ReleasePlace, 'role'>, c: ReleaseChange): strin
     case 'duration': return '30s';
     case 'integer': case 'score': return '1';
     case 'enum': return (rule.values ?? [])[0];
-    case 'string': return 'x';
+    default: return 'x';
   }
 }
 
