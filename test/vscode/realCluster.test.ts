@@ -257,6 +257,7 @@ describe('VS Code on a real 3-node cluster (code-server 4.139 = VS Code 1.139)',
       await descriptionOf(lab.info.name, new RegExp(`· Stash on ${to}$`));
       await descriptionOf('stash', new RegExp(`^Started on ${to} · RUNNING$`));
       console.log(`"${done}" ${((performance.now() - clicked) / 1000).toFixed(1)} s after the click`);
+      assert.equal(await workbench.statusBarItem('stash-ha.stash-ha.stashHa.status'), `Stash on ${to} · RUNNING`);
       await workbench.expandTreeItem(to, VIEW);
       await workbench.screenshot('failover-done');
       const other = NODES.find((n) => n !== to && n !== active)!;

@@ -49,9 +49,15 @@ export async function waitForStashRunning(lab: LabCluster, timeoutMs = 120_000):
 /**
  * Brings the lab back to where every test starts, whatever the test before left:
  * no node in standby, no move/ban constraint, no failure; then waits for Stash.
- * Returns the node Stash runs on.
+ * Returns the node Stash runs on. A lab already so is left alone.
  */
 export async function settleLab(lab: LabCluster): Promise<string> {
+  const s = await crmMon(lab);
+  const where = startedOn(s, 'stash');
+  const constraints = await lab.sshOk('node01', ['cibadmin', '--query', '--scope', 'constraints']);
+  const settled = s.quorum && s.nodes.every((n) => n.online && !n.standby) && !s.resources.some((r) => r.failed) &&
+    where !== undefined && startedOn(s, 'vip') === where && !/<rsc_location [^>]*\bid="cli-/.test(constraints);
+  if (settled) return where;
   const names = lab.info().nodes.map((n) => n.name);
   await lab.sshOk('node01', ['pcs', 'node', 'unstandby', ...names]);
   for (const id of ['stash', 'vip']) await lab.sshOk('node01', ['pcs', 'resource', 'clear', id]);

@@ -262,6 +262,16 @@ export class Workbench {
     }
   }
 
+  /**
+   * The text of an extension's status bar item, once it is shown: `id` is the
+   * extension's id and the item's, as the workbench names the element
+   * ('stash-ha.stash-ha.stashHa.status').
+   */
+  async statusBarItem(id: string): Promise<string> {
+    const item = this.page.locator(`.part.statusbar .statusbar-item[id="${id}"]`);
+    return (await (await this.visible(item, `the status bar item '${id}'`)).innerText()).trim();
+  }
+
   /** Saves a picture of the whole page as out/screenshots/NAME.png and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
