@@ -96,4 +96,14 @@ describe('statusText', () => {
     assert.match(standby.tooltip, /node01 standby/);
     assert.equal(statusText(view({ state: 'failed' })).text, '$(error) lab: unreachable');
   });
+
+  test('before it is connected it says what the tree says: connecting, untrusted, no node', () => {
+    assert.equal(statusText(view({ state: 'not-connected' })).text, '$(circle-large-outline) lab: not connected');
+    assert.equal(statusText(view({ state: 'connecting' })).text, '$(sync~spin) lab: connecting…');
+    const untrusted = statusText(view({ state: 'untrusted' }));
+    assert.equal(untrusted.text, '$(workspace-untrusted) lab: untrusted workspace');
+    assert.match(untrusted.tooltip, /until the workspace is trusted/);
+    assert.equal(statusText(view({ state: 'no-nodes' })).text, '$(circle-slash) lab: no node to connect to');
+    assert.equal(statusText(view({ state: 'failed', error: { message: 'node01: refused', hint: 'h' } })).tooltip, 'node01: refused');
+  });
 });
