@@ -11,6 +11,8 @@ export type FailureKind =
   | 'host-key-changed'
   | 'auth-failed'
   | 'unreachable'
+  /** The connection broke while the command ran: it may or may not have finished on the node. */
+  | 'connection-lost'
   | 'timeout'
   | 'ssh-config'
   | 'ssh-error'
@@ -53,6 +55,18 @@ const UNREACHABLE: readonly [RegExp, string][] = [
   [/Connection closed by|Connection reset by|kex_exchange_identification|ssh_exchange_identification|Broken pipe|Connection to .* closed/,
     'the connection was closed before ssh could log in: sshd may be overloaded, restarting, or refusing this client'],
 ];
+
+/** What ssh prints when a connection that had logged in breaks (without connection sharing). */
+const LOST = /Connection to \S+ closed by remote host|client_loop: send disconnect|Timeout, server \S+ not responding|packet_write_wait: Connection to/;
+
+/** The failure of a command whose connection broke while it ran; `how` says what was seen. */
+export function connectionLost(ctx: FailureContext, how: string): RemoteFailure {
+  return {
+    kind: 'connection-lost',
+    message: `${ctx.node} (${ctx.endpoint}): the ssh connection was lost while the command ran (${how}); it may or may not ` +
+      'have finished there: the status shows what the cluster did.',
+  };
+}
 
 /** The `Server host key:` line that `ssh -v` prints during key exchange. */
 export function parseServerHostKey(stderr: string): { keyType: string; fingerprint: string } | undefined {
@@ -114,6 +128,8 @@ export function classifySshFailure(exitCode: number, stderr: string, ctx: Failur
         `lists it in ~${ctx.user}/.ssh/authorized_keys.`,
     };
   }
+  const lost = LOST.exec(stderr);
+  if (lost) return connectionLost(ctx, lost[0]);
   if (/timed out|Operation timed out/i.test(stderr)) {
     return {
       kind: 'unreachable',

@@ -10,7 +10,7 @@ import { Logger } from './logger';
 import { Clock, ProcessResult, ProcessRunner } from './processRunner';
 import { RemoteCommand, RemoteResult, wrapForNode } from './remoteCommand';
 import { commandLine } from './shellQuote';
-import { classifySshFailure, FailureContext, parseServerHostKey, refusedName, RemoteFailure, unknownHostKey } from './sshFailure';
+import { classifySshFailure, connectionLost, FailureContext, parseServerHostKey, refusedName, RemoteFailure, unknownHostKey } from './sshFailure';
 import {
   DEFAULT_COMMAND_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_SEC, expandConfigPath, HostKeyPolicy, SshSettings, SshTarget,
   sshCommandArgs, sshOptionArgs,
@@ -125,7 +125,19 @@ export class SshHost {
     });
     // Messages name the endpoint and user from the ssh config.
     if (raw.exitCode !== 0 && !this.resolved) await this.resolve();
-    return this.toResult(raw, user, timeoutMs);
+    const result = this.toResult(raw, user, timeoutMs);
+    if (result.failure === undefined && raw.exitCode === 255 && raw.stderr.trim() === '' && !(await this.masterAlive(user))) {
+      // A shared connection's client exits 255 without a word when its master dies (killed, or its node gone).
+      return { ...result, failure: connectionLost(this.context(user), 'its shared master connection ended') };
+    }
+    return result;
+  }
+
+  /** Whether this node's shared master connection still answers (`ssh -O check`); true without sharing. */
+  private async masterAlive(user: string | undefined): Promise<boolean> {
+    if (this.controlPath === undefined) return true;
+    const args = [...sshOptionArgs(this.argsInput(user)), '-O', 'check', '--', this.target.host];
+    return (await this.deps.runner.run(this.sshPath, args, { timeoutMs: 5000 })).exitCode === 0;
   }
 
   private toResult(raw: ProcessResult, user: string | undefined, timeoutMs: number): RemoteResult {

@@ -66,6 +66,16 @@ describe('classifySshFailure', () => {
     assert.equal(classifySshFailure(0, '', ctx), undefined);
   });
 
+  test('a connection that broke after login is connection-lost, not "closed before ssh could log in"', () => {
+    for (const stderr of ['Connection to 10.0.0.11 closed by remote host.\r\n', 'client_loop: send disconnect: Broken pipe\r\n',
+      'Timeout, server 10.0.0.11 not responding.\r\n']) {
+      const f = classifySshFailure(255, stderr, ctx);
+      assert.equal(f?.kind, 'connection-lost', stderr);
+      assert.match(f?.message ?? '', /^node01 \(10\.0\.0\.11:22\): the ssh connection was lost while the command ran \(.*\); it may or may not have finished there/);
+    }
+    assert.equal(classifySshFailure(255, 'kex_exchange_identification: Connection closed by remote host\r\n', ctx)?.kind, 'unreachable', 'before login it is still unreachable');
+  });
+
   test('the Server host key line of ssh -v', () => {
     assert.deepEqual(parseServerHostKey('debug1: kex: host key algorithm: ssh-ed25519\ndebug1: Server host key: ssh-ed25519 SHA256:Xtoz9lP6EL5+6MRLqZcOjooCPx8E6WtyWzrG0ZmpwBo\n'),
       { keyType: 'ssh-ed25519', fingerprint: 'SHA256:Xtoz9lP6EL5+6MRLqZcOjooCPx8E6WtyWzrG0ZmpwBo' });
