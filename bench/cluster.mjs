@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fmt, labScript, loadBundle, median, root, run } from './labBench.mjs';
+import { fmt, loadBundle, median, root, withLab } from './labBench.mjs';
 
 const settings = {
   STASH_HA_CLUSTER_DIR: join(process.env.STASH_HA_LAB_ROOT ?? '/var/tmp/stash-ha-lab', 'bench-cluster'),
@@ -19,7 +19,6 @@ const settings = {
   STASH_HA_CLUSTER_NET: '10.213.95',
 };
 const RUNS = { bare: 10, cold: 10, warm: 20, deploy: 5 };
-const cluster = labScript(settings);
 
 function loadLibrary() {
   return loadBundle('cluster-engine', [
@@ -34,13 +33,7 @@ function loadLibrary() {
 
 async function main() {
   const lib = await loadLibrary();
-  await cluster('down');
-  process.once('SIGINT', () => { cluster('down').finally(() => process.exit(130)); });
-  try {
-    const up = await cluster('up', '3');
-    const info = JSON.parse(readFileSync(join(settings.STASH_HA_CLUSTER_DIR, 'cluster.json'), 'utf8'));
-    console.log(`lab cluster up in ${(up.ms / 1000).toFixed(1)} s (Pacemaker 2.1.5, pcs 0.11.5, 3 nodes in namespaces)`);
-    const ssh = (node, ...cmd) => run('ssh', ['-F', info.sshConfig, '-o', 'BatchMode=yes', node, ...cmd]);
+  await withLab(settings, async (info, ssh) => {
     const pcs = async (...args) => {
       const r = await ssh('node01', 'pcs', ...args);
       if (r.code !== 0) throw new Error(`pcs ${args.join(' ')}: ${r.stderr}`);
@@ -145,9 +138,7 @@ async function main() {
     ];
     console.log('\nratios (target):');
     for (const [what, r, target] of checks) console.log(`  ${r.toFixed(2).padStart(5)}x  (<= ${target}x)  ${r <= target ? 'PASS' : 'MISS'}  ${what}`);
-  } finally {
-    await cluster('down');
-  }
+  });
 }
 
 main().catch((error) => {

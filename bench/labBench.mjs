@@ -4,7 +4,7 @@
 // esbuild. Nothing here measures anything.
 import { build } from 'esbuild';
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,4 +47,24 @@ export async function loadBundle(name, exports) {
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning',
   });
   return createRequire(import.meta.url)(outfile);
+}
+
+/**
+ * Brings the lab of `settings` up (3 nodes), runs `body` with its cluster.json and an
+ * `ssh(node, ...words)` over the lab's ssh config, and always takes the lab down,
+ * also on failure or Ctrl-C.
+ */
+export async function withLab(settings, body) {
+  const cluster = labScript(settings);
+  await cluster('down');
+  process.once('SIGINT', () => { cluster('down').finally(() => process.exit(130)); });
+  try {
+    const up = await cluster('up', '3');
+    const info = JSON.parse(readFileSync(join(settings.STASH_HA_CLUSTER_DIR, 'cluster.json'), 'utf8'));
+    console.log(`lab cluster up in ${(up.ms / 1000).toFixed(1)} s (Pacemaker 2.1.5, pcs 0.11.5, 3 nodes in namespaces)`);
+    const ssh = (node, ...words) => run('ssh', ['-F', info.sshConfig, '-o', 'BatchMode=yes', node, ...words]);
+    await body(info, ssh);
+  } finally {
+    await cluster('down');
+  }
 }

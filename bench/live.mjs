@@ -11,10 +11,9 @@
 // The lab's nodes share this machine's cores with the client. Medians of several
 // runs; prints figures and PASS/MISS; asserts nothing. The cluster is always torn
 // down, also on failure or Ctrl-C.
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fmt, labScript, loadBundle, median, run } from './labBench.mjs';
+import { fmt, loadBundle, median, withLab } from './labBench.mjs';
 
 const settings = {
   STASH_HA_CLUSTER_DIR: join(process.env.STASH_HA_LAB_ROOT ?? '/var/tmp/stash-ha-lab', 'bench-live'),
@@ -22,7 +21,6 @@ const settings = {
   STASH_HA_CLUSTER_NET: '10.213.96',
 };
 const RUNS = { bare: 10, cold: 10, warm: 20, apply: 3 };
-const cluster = labScript(settings);
 
 function loadLibrary() {
   return loadBundle('live-engine', [
@@ -40,13 +38,7 @@ function loadLibrary() {
 
 async function main() {
   const lib = await loadLibrary();
-  await cluster('down');
-  process.once('SIGINT', () => { cluster('down').finally(() => process.exit(130)); });
-  try {
-    const up = await cluster('up', '3');
-    const info = JSON.parse(readFileSync(join(settings.STASH_HA_CLUSTER_DIR, 'cluster.json'), 'utf8'));
-    console.log(`lab cluster up in ${(up.ms / 1000).toFixed(1)} s (Pacemaker 2.1.5, pcs 0.11.5, 3 nodes in namespaces)`);
-    const ssh = (node, ...words) => run('ssh', ['-F', info.sshConfig, '-o', 'BatchMode=yes', node, ...words]);
+  await withLab(settings, async (info, ssh) => {
     const on = async (...words) => {
       const r = await ssh('node01', ...words);
       if (r.code !== 0) throw new Error(`${words.join(' ')}: ${r.stderr}`);
@@ -132,9 +124,7 @@ async function main() {
     ];
     console.log('\nratios (target):');
     for (const [what, r, target] of checks) console.log(`  ${r.toFixed(2).padStart(5)}x  (<= ${target}x)  ${r <= target ? 'PASS' : 'MISS'}  ${what}`);
-  } finally {
-    await cluster('down');
-  }
+  });
 }
 
 main().catch((error) => {

@@ -6,15 +6,14 @@
 // resource and nothing else; the demo spec applied to an empty cluster arrives as one
 // CIB change and Stash starts with its VIP on one node; export's script, run with bash
 // on a node, builds a cluster in sync with its spec.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCatalog, diffClusters, inSync, validateText } from '../../server/src';
-import { ClusterConnection } from '../../client/src/cluster/clusterConnection';
 import { planSpec, runPlan } from '../../client/src/cluster/applySpec';
 import { systemClock } from '../../client/src/remote/processRunner';
 import { claimLab } from '../cluster/labCluster';
 import { waitFor } from '../cluster/waitFor';
-import { labConnection, logins, NODES, stashStateAtVip } from './opsLab';
+import { logins, NODES, stashStateAtVip, useLab } from './opsLab';
 import { demoSpecText, seedArgv } from '../seedCluster';
 import { cibVersion, crmMon, desiredOf, emptyCluster, liveNow, said, stashHa, stashWithVip } from './liveLab';
 
@@ -31,21 +30,9 @@ async function stashRunning(): Promise<string> {
 }
 
 describe('the spec and the live cluster, on a real cluster', { timeout: 1_200_000 }, () => {
-  let conn: ClusterConnection;
+  const session = useLab(lab);
   /** The spec import wrote, as it stands after each test. */
   let spec = '';
-
-  before(async () => {
-    await lab.script('down');
-    await lab.script('up', '3');
-    conn = labConnection(lab.info());
-  });
-
-  after(async () => {
-    await conn?.close();
-    await lab.script('down');
-    lab.release();
-  });
 
   test("the seed's pcs commands, imported: the spec lints without errors and diff says in sync", async (t) => {
     await lab.withLogs(t, async () => {
@@ -121,14 +108,14 @@ describe('the spec and the live cluster, on a real cluster', { timeout: 1_200_00
       const info = lab.info();
       const wanted = spec.replace('migration-threshold: 2', 'migration-threshold: 4').replace('  extra:\n', '  extra2:\n    agent: ocf:pacemaker:Dummy\n  extra:\n');
       // In the library: plan, someone changes the CIB, push.
-      const planned = await planSpec(conn, desiredOf(wanted));
+      const planned = await planSpec(session.conn, desiredOf(wanted));
       assert.ok(planned.ok, planned.ok ? '' : planned.error);
       assert.equal(planned.plan.steps.length, 2);
       await lab.sshOk('node02', ['pcs', 'resource', 'meta', 'stash_vip', 'priority=7']);
-      const refused = await runPlan(conn, desiredOf(wanted), planned, systemClock, 60);
+      const refused = await runPlan(session.conn, desiredOf(wanted), planned, systemClock, 60);
       assert.deepEqual([refused.ok, refused.outcome, refused.pushed], [false, 'refused', false], refused.problems.join('\n'));
       assert.match(refused.problems.join('\n'), /the CIB changed since the plan was made/);
-      const live = await liveNow(conn);
+      const live = await liveNow(session.conn);
       assert.equal(live.desired.resources.some((r) => r.id === 'extra2'), false);
       assert.equal(live.desired.resources.find((r) => r.id === 'stash_res')?.meta.find((m) => m.name === 'migration-threshold')?.text, '2');
       assert.equal(live.desired.resources.find((r) => r.id === 'stash_vip')?.meta.find((m) => m.name === 'priority')?.text, '7');
@@ -148,7 +135,7 @@ describe('the spec and the live cluster, on a real cluster', { timeout: 1_200_00
       assert.match(apply.io.stderr(), /refused[\s\S]*the CIB changed since the plan was made[\s\S]*Nothing was changed on the cluster/);
       const [admin, epoch] = version.before.split(':').map(Number);
       assert.equal(await cibVersion(lab), `${admin}:${epoch + 1}`, "only the other admin's change reached the CIB");
-      const after = await liveNow(conn);
+      const after = await liveNow(session.conn);
       assert.equal(after.desired.resources.some((r) => r.id === 'extra2'), false);
       assert.equal(after.desired.resources.find((r) => r.id === 'stash_res')?.meta.find((m) => m.name === 'migration-threshold')?.text, '2');
     });
@@ -161,12 +148,12 @@ describe('the spec and the live cluster, on a real cluster', { timeout: 1_200_00
       const kept = await stashHa(info, ['apply', '--yes', SPEC], { [SPEC]: spec });
       assert.equal(kept.code, 0, said(kept));
       assert.match(kept.io.stdout(), /Kept \(live-only; apply --prune removes them\): resources\.stray/);
-      const before = await liveNow(conn);
+      const before = await liveNow(session.conn);
       assert.ok(before.desired.resources.some((r) => r.id === 'stray'));
       const pruned = await stashHa(info, ['apply', '--yes', '--prune', SPEC], { [SPEC]: spec });
       assert.equal(pruned.code, 0, said(pruned));
       assert.match(pruned.io.stdout(), /Plan: 1 pcs commands[^\n]*\n {2}pcs resource delete stray\n/);
-      const after = await liveNow(conn);
+      const after = await liveNow(session.conn);
       const withoutStray = { ...before.desired, resources: before.desired.resources.filter((r) => r.id !== 'stray') };
       assert.deepEqual(diffClusters(withoutStray, after).filter((d) => d.kind !== 'leftover'), [], 'everything but stray is as it was');
       assert.equal(inSync(diffClusters(desiredOf(spec), after)), true);
@@ -234,7 +221,7 @@ describe('the spec and the live cluster, on a real cluster', { timeout: 1_200_00
       const exported = await stashHa(info, ['export', '--format', 'pcs', SPEC], { [SPEC]: demo });
       assert.equal(exported.code, 0, said(exported));
       const script = exported.io.stdout();
-      const ran = await conn.run({ argv: ['bash', '-s'], stdin: script, timeoutMs: 120_000 }, 'node02');
+      const ran = await session.conn.run({ argv: ['bash', '-s'], stdin: script, timeoutMs: 120_000 }, 'node02');
       assert.equal(ran.exitCode, 0, `${ran.stdout}\n${ran.stderr}`);
       await stashRunning();
       const diff = await stashHa(info, ['diff', SPEC], { [SPEC]: demo });

@@ -3,14 +3,13 @@
 // by asking for the VIP (Stash moves with it, no constraint is left); standby of
 // the active node; cleanup after a real monitor failure; disable/enable; clearing
 // a ban.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../cli/src/main';
 import { awaitState } from '../../client/src/cluster/awaitState';
-import { ClusterConnection } from '../../client/src/cluster/clusterConnection';
 import { deployAgent } from '../../client/src/cluster/deployAgent';
 import { failover } from '../../client/src/cluster/failover';
 import { cleanupResource, clearResource, setEnabled, setStandby } from '../../client/src/cluster/simpleOps';
@@ -20,7 +19,7 @@ import { spawnRunner, systemClock } from '../../client/src/remote/processRunner'
 import { claimLab } from '../cluster/labCluster';
 import { memoryIo } from '../unit/cli/memoryIo';
 import { repoRoot } from '../unit/helpers';
-import { createStashAndVip, labConnection, labSpec, NODES, stashNode, stashStateAtVip } from './opsLab';
+import { createStashAndVip, labSpec, NODES, stashNode, stashStateAtVip, useLab } from './opsLab';
 
 const lab = claimLab();
 const AGENT = join(repoRoot(), 'agent', 'stash');
@@ -30,20 +29,8 @@ function stashOn(s: ClusterSnapshot): { done: true } | { done: false; seen: stri
 }
 
 describe('operations on a real cluster', { timeout: 900_000 }, () => {
-  let conn: ClusterConnection;
+  const session = useLab(lab);
   let active = '';
-
-  before(async () => {
-    await lab.script('down');
-    await lab.script('up', '3');
-    conn = labConnection(lab.info());
-  });
-
-  after(async () => {
-    await conn?.close();
-    await lab.script('down');
-    lab.release();
-  });
 
   test('deploy-agent to 3 nodes that have none, then pcs resource create … ocf:heartbeat:stash works', async (t) => {
     await lab.withLogs(t, async () => {
@@ -63,7 +50,7 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
         assert.equal((await lab.sshOk(node, ['stat', '-c', '%a', '/usr/lib/ocf/resource.d/heartbeat/stash'])).trim(), '755');
       }
       await createStashAndVip(lab);
-      const started = await awaitState(conn, systemClock, 'Stash and the VIP started', stashOn, 90_000);
+      const started = await awaitState(session.conn, systemClock, 'Stash and the VIP started', stashOn, 90_000);
       if (!started.ok) assert.fail(started.error);
       active = stashNode(started.snapshot) ?? '';
       assert.equal(started.snapshot.stash[0].state, 'RUNNING');
@@ -84,7 +71,7 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
       '# <?xml version="1.0"?><resource-agent name="stash"></resource-agent>',
       'case "$1" in meta-data) echo \'<?xml version="1.0"?><resource-agent name="other" version="0"></resource-agent>\' ;; esac',
       'exit 0', ''].join('\n'));
-    const rolled = await deployAgent(conn, bogus, systemClock, { nodes: ['node03'] });
+    const rolled = await deployAgent(session.conn, bogus, systemClock, { nodes: ['node03'] });
     assert.deepEqual(rolled.nodes.map((n) => [n.node, n.ok, n.step, n.rolledBack]), [['node03', false, 'metadata', true]]);
     const sha = createHash('sha256').update(readFileSync(AGENT)).digest('hex');
     assert.equal((await lab.sshOk('node03', ['sha256sum', '/usr/lib/ocf/resource.d/heartbeat/stash'])).split(' ')[0], sha);
@@ -94,7 +81,7 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
   test('fail over by asking for the VIP: Stash moves with it, and no constraint is left', async (t) => {
     await lab.withLogs(t, async () => {
       const target = NODES.find((n) => n !== active) ?? '';
-      const report = await failover(conn, { resource: 'vip', node: target, timeoutMs: 120_000 }, systemClock);
+      const report = await failover(session.conn, { resource: 'vip', node: target, timeoutMs: 120_000 }, systemClock);
       assert.equal(report.ok, true, `${report.problems.join('\n')}\n${report.steps.join('\n')}`);
       t.diagnostic(`failover to ${target}: ${(report.elapsedMs / 1000).toFixed(1)} s; ${report.steps.join(' | ')}`);
       assert.equal(stashNode(report.snapshot as ClusterSnapshot), target);
@@ -109,9 +96,9 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
 
   test('standby of the active node moves Stash away; unstandby brings the node back', async (t) => {
     await lab.withLogs(t, async () => {
-      const standby = await setStandby(conn, active, true, systemClock);
+      const standby = await setStandby(session.conn, active, true, systemClock);
       assert.equal(standby.ok, true, standby.problems.join('\n'));
-      const moved = await awaitState(conn, systemClock, 'Stash off the standby node', (s) => {
+      const moved = await awaitState(session.conn, systemClock, 'Stash off the standby node', (s) => {
         const where = stashNode(s);
         return where !== undefined && where !== active ? { done: true } : { done: false, seen: `stash on ${where ?? '-'}` };
       }, 90_000);
@@ -119,10 +106,10 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
       const was = active;
       active = stashNode(moved.snapshot) ?? '';
       t.diagnostic(`standby ${was}: Stash now on ${active} after ${(moved.elapsedMs / 1000).toFixed(1)} s`);
-      const refused = await failover(conn, { resource: 'stash', node: was }, systemClock);
+      const refused = await failover(session.conn, { resource: 'stash', node: was }, systemClock);
       assert.equal(refused.outcome, 'refused');
       assert.match(refused.problems.join(), new RegExp(`${was} is standby`));
-      const back = await setStandby(conn, was, false, systemClock);
+      const back = await setStandby(session.conn, was, false, systemClock);
       assert.equal(back.ok, true, back.problems.join('\n'));
     });
   });
@@ -132,14 +119,14 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
       const control = join(lab.settings.runDir, 'shared', 'stash-home', 'standin-control');
       mkdirSync(control, { recursive: true });
       writeFileSync(join(control, 'crash'), '');
-      const failed = await awaitState(conn, systemClock, 'a failed monitor of stash', (s) =>
+      const failed = await awaitState(session.conn, systemClock, 'a failed monitor of stash', (s) =>
         (s.failures.some((f) => f.resource === 'stash' && f.operation === 'monitor') ? { done: true } : { done: false, seen: `${s.failures.length} failures` }), 60_000);
       rmSync(join(control, 'crash'), { force: true });
       if (!failed.ok) assert.fail(failed.error);
       assert.ok(failed.snapshot.failCounts.some((c) => c.resource === 'stash' && c.failCount >= 1));
-      const running = await awaitState(conn, systemClock, 'Stash recovered', stashOn, 90_000);
+      const running = await awaitState(session.conn, systemClock, 'Stash recovered', stashOn, 90_000);
       if (!running.ok) assert.fail(running.error);
-      const report = await cleanupResource(conn, 'stash', systemClock);
+      const report = await cleanupResource(session.conn, 'stash', systemClock);
       assert.equal(report.ok, true, report.problems.join('\n'));
       const after = report.snapshot as ClusterSnapshot;
       assert.deepEqual([after.failures.filter((f) => f.resource === 'stash'), after.failCounts.filter((c) => c.resource === 'stash')], [[], []]);
@@ -148,17 +135,17 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
   });
 
   test('disable and enable the VIP; a ban shows as a leftover and clear removes it', async () => {
-    const off = await setEnabled(conn, 'vip', false, systemClock);
+    const off = await setEnabled(session.conn, 'vip', false, systemClock);
     assert.equal(off.ok, true, off.problems.join('\n'));
     assert.equal((findResource(off.snapshot as ClusterSnapshot, 'vip') as { targetRole?: string }).targetRole, 'Stopped');
-    const on = await setEnabled(conn, 'vip', true, systemClock);
+    const on = await setEnabled(session.conn, 'vip', true, systemClock);
     assert.equal(on.ok, true, on.problems.join('\n'));
     const other = NODES.find((n) => n !== active) ?? '';
     await lab.sshOk('node01', ['pcs', 'resource', 'ban', 'vip', other]);
-    const banned = await conn.status();
+    const banned = await session.conn.status();
     if (!banned.ok) assert.fail(banned.error);
     assert.deepEqual(banned.snapshot.leftovers.map((l) => [l.kind, l.resource, l.node]), [['ban', 'vip', other]]);
-    const cleared = await clearResource(conn, 'vip', systemClock);
+    const cleared = await clearResource(session.conn, 'vip', systemClock);
     assert.equal(cleared.ok, true, cleared.problems.join('\n'));
     assert.deepEqual(cleared.snapshot?.leftovers, []);
   });

@@ -3,6 +3,7 @@
  * lab's nodes by address, a ClusterConnection over the lab's ssh_config, and the
  * Stash + VIP resources the operations work on. Test-only.
  */
+import { after, before } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildModel } from '../../server/src';
@@ -43,6 +44,30 @@ export function labConnection(info: LabInfo, settings: ClusterSettings = {}, log
     { runner: spawnRunner(), clock: systemClock, logger });
   if (!opened.ok) throw new Error(opened.error);
   return opened.connection;
+}
+
+/**
+ * Brings a 3-node lab up before a suite's tests, with one connection for them, and
+ * down after (the slot given back). Call it inside `describe`.
+ */
+export function useLab(lab: LabCluster): { readonly conn: ClusterConnection } {
+  let conn: ClusterConnection | undefined;
+  before(async () => {
+    await lab.script('down');
+    await lab.script('up', '3');
+    conn = labConnection(lab.info());
+  });
+  after(async () => {
+    await conn?.close();
+    await lab.script('down');
+    lab.release();
+  });
+  return {
+    get conn(): ClusterConnection {
+      if (conn === undefined) throw new Error('useLab: the lab is not up (used outside a test?)');
+      return conn;
+    },
+  };
 }
 
 /** Creates Stash and the VIP (colocated, ordered) with pcs on a node, as an admin would. */

@@ -68,7 +68,7 @@ export const applyCommand: CliCommand = {
   exits: {
     ...CLUSTER_EXITS,
     [EXIT.ok]: 'applied and in sync (or nothing to do; --dry-run: the plan shown)',
-    [EXIT.failed]: 'refused (lint errors, not confirmed, the CIB changed since the plan) or failed; what changed, if anything, is said',
+    [EXIT.failed]: 'refused (lint errors, not confirmed, the CIB changed since the plan) or failed (saying what changed, if anything)',
   },
 
   async run(args, io, deps) {

@@ -100,11 +100,11 @@ function readProperties(config: XmlElement | undefined, notes: CibNotes): { prop
   const main = sets.find((s) => s.attrs.id === 'cib-bootstrap-options') ?? sets[0];
   for (const s of sets) if (s !== main) notes.unsupported(`properties.${s.attrs.id ?? '?'}`, `cluster property set ${s.attrs.id ?? '?'} besides ${main?.attrs.id ?? '?'}`);
   const pairs = main ? nvPairs([main], 'properties', notes) : [];
-  const managed = (name: string): boolean => CLUSTER_MANAGED_PROPERTIES.includes(name);
+  const name = pairs.find((p) => p.name === 'cluster-name')?.value;
+  const dcVersion = pairs.find((p) => p.name === 'dc-version')?.value;
   return {
-    properties: pairs.filter((p) => !managed(p.name)).map((p) => namedValue(p.name, p.value, CLUSTER_PROPERTIES)),
-    ...(pairs.some((p) => p.name === 'cluster-name') ? { name: pairs.find((p) => p.name === 'cluster-name')?.value } : {}),
-    ...(pairs.some((p) => p.name === 'dc-version') ? { dcVersion: pairs.find((p) => p.name === 'dc-version')?.value } : {}),
+    properties: pairs.filter((p) => !CLUSTER_MANAGED_PROPERTIES.includes(p.name)).map((p) => namedValue(p.name, p.value, CLUSTER_PROPERTIES)),
+    ...(name !== undefined ? { name } : {}), ...(dcVersion !== undefined ? { dcVersion } : {}),
   };
 }
 
