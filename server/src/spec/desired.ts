@@ -5,12 +5,13 @@
  * and keeps the text it was written as and the span of the YAML value it came from,
  * so a diff can compare normal forms and still show and point at what the spec says.
  *
- * The same types hold a live cluster read from its CIB: spans are then absent, and
- * so are the parts a spec has and a CIB does not (ssh settings). Reading is lenient,
- * as in model.ts: what cannot be read (a resource that is no mapping, a constraint
- * without its two sides, a node with nothing to connect to) is left out and the
- * checks report it; a value whose text does not normalise is kept with its text and
- * without a normal form. It neither checks nor fills in what pcs or Pacemaker would
+ * The same types hold a live cluster read from its CIB (desiredCib.ts): spans are
+ * then absent, and so are the parts a spec has and a CIB does not (a live node's ssh
+ * settings are only its address); CIB ids are kept where apply needs them (ops,
+ * clones, constraints). Reading is lenient, as in model.ts: what cannot be read (a
+ * resource that is no mapping, a constraint without its two sides, a node with
+ * nothing to connect to) is left out and the checks report it; a value whose text
+ * does not normalise is kept with its text and without a normal form. It neither checks nor fills in what pcs or Pacemaker would
  * default, except the two defaults the format states (a constraint's score INFINITY,
  * a Stash resource's status page).
  */
