@@ -88,11 +88,21 @@ export class SshHost {
   }
 
   /** Asks this node's shared connection, if any, to end. */
+  /**
+   * Ends the shared master and waits (up to 3 s) until its process is gone: `-O exit`
+   * returns once the master has been told, while it may still be shutting down, and a
+   * caller that exits next must not leave it behind.
+   */
   async closeMaster(): Promise<void> {
     if (this.controlPath === undefined || !this.used) return;
     // The socket name hashes the user ssh logs in as, which is the same with or without -l here.
-    const args = [...sshOptionArgs(this.argsInput(this.resolved?.user ?? this.target.user)), '-O', 'exit', '--', this.target.host];
-    await this.deps.runner.run(this.sshPath, args, { timeoutMs: 5000 });
+    const options = sshOptionArgs(this.argsInput(this.resolved?.user ?? this.target.user));
+    const check = await this.deps.runner.run(this.sshPath, [...options, '-O', 'check', '--', this.target.host], { timeoutMs: 5000 });
+    const pid = Number(/\(pid=(\d+)\)/.exec(`${check.stderr}${check.stdout}`)?.[1] ?? 0);
+    await this.deps.runner.run(this.sshPath, [...options, '-O', 'exit', '--', this.target.host], { timeoutMs: 5000 });
+    if (pid <= 0) return;
+    const deadline = this.deps.clock.now() + 3000;
+    while (processAlive(pid) && this.deps.clock.now() < deadline) await this.deps.clock.sleep(20);
   }
 
   private get sshPath(): string {
@@ -247,5 +257,15 @@ export class SshHost {
     if (file === undefined) return;
     this.deps.logger.warn(`[${this.target.name}] removing the key just recorded for ${name} from ${file} (login ${user ?? resolution.target.user})`);
     await this.deps.runner.run('ssh-keygen', ['-f', expandConfigPath(file), '-R', name], { timeoutMs: 10_000 });
+  }
+}
+
+/** Whether a process exists (signal 0 only asks; nothing is sent). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
