@@ -43,9 +43,14 @@ const crmXml = (via: string): Promise<string> => lab.sshOk(via, ['crm_mon', '--o
 const crm = async (via = 'node01'): Promise<LabStatus> => parseCrmMon(await crmXml(via));
 const constraints = (): Promise<string> => lab.sshOk('node01', ['cibadmin', '--query', '--scope', 'constraints']);
 
-/** Waits until Stash and the VIP are both Started on one node, and returns it. */
+/**
+ * Waits until the cluster is idle (no transition pending: a resource just created or
+ * recovered may still be probed or moved, and pcs 0.11 refuses to move a resource that
+ * is between states) with Stash and the VIP both Started on one node, and returns it.
+ */
 async function stashStartedSomewhere(what: string, via = 'node01'): Promise<string> {
   const waited = await waitFor(what, 90_000, async () => {
+    await lab.ssh(via, ['crm_resource', '--wait', '--timeout=60s']);
     const s = await crm(via);
     const node = startedOn(s, 'stash');
     return node !== undefined && startedOn(s, 'vip') === node
