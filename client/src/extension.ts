@@ -18,6 +18,7 @@ import { StatusBar } from './feedback/statusBar';
 import { startSpecClient } from './language/specClient';
 
 let client: LanguageClient | undefined;
+let clusters: ClusterRegistry | undefined;
 
 export interface StashHaApi {
   readonly registry: ClusterRegistry;
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<StashH
   let ui: Ui = vscodeUi;
   const log = new OutputLog();
   const registry = new ClusterRegistry({ runner: spawnRunner(), clock: systemClock, log, askHostKey: (p) => ui.trustHostKey(p) });
+  clusters = registry;
   const explorer = new ClusterExplorer(registry);
   const view = vscode.window.createTreeView('stashHa.clusters', { treeDataProvider: explorer, showCollapseAll: true });
   const ctx: CommandContext = { registry, log, ui: () => ui, state: context.workspaceState, agent: () => agentToDeploy(context.extensionUri) };
@@ -44,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<StashH
   return { registry, explorer, setUi: (u) => { ui = u ?? vscodeUi; } };
 }
 
-/** Stops the server cleanly (shutdown, then exit) before VS Code unloads the extension. */
-export function deactivate(): Promise<void> | undefined {
-  return client?.stop();
+/** Stops the server cleanly (shutdown, then exit) and ends the clusters' ssh connections before VS Code unloads the extension. */
+export async function deactivate(): Promise<void> {
+  await Promise.all([client?.stop(), clusters?.close()]);
 }

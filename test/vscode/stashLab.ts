@@ -167,3 +167,18 @@ export function countingSsh(dir: string): { env: Record<string, string>; runs: s
     runs,
   };
 }
+
+/**
+ * The connections each node's sshd has logged, as `node address:port` of the
+ * client's end: every connection, accepted or refused, logs a line naming it, and
+ * its later lines (a disconnect when an ssh master from an earlier run ends) name
+ * the same port, so a connection made after a first reading is one not in it.
+ */
+export function sshdConnections(info: LabInfo): Set<string> {
+  const seen = new Set<string>();
+  for (const n of info.nodes) {
+    const log = readFileSync(join(info.runDir, 'nodes', n.name, 'log', 'sshd.log'), 'utf8');
+    for (const m of log.matchAll(/ (?:from|by) (?:[a-z]\S* ){0,3}(\d+\.\d+\.\d+\.\d+) port (\d+)/g)) seen.add(`${n.name} ${m[1]}:${m[2]}`);
+  }
+  return seen;
+}

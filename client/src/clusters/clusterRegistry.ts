@@ -134,10 +134,21 @@ export class ClusterRegistry implements vscode.Disposable {
     }, seconds * 1000);
   }
 
-  dispose(): void {
+  /**
+   * Ends every cluster's shared ssh connections (`ssh -O exit`) and waits for them,
+   * so none outlives the editor by its ControlPersist. Safe to call twice.
+   */
+  async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
-    for (const d of this.disposables) d.dispose();
-    for (const s of this.sessions.values()) void s.dispose();
+    this.timer = undefined;
+    this.visible = false;
+    const sessions = [...this.sessions.values()];
     this.sessions.clear();
+    await Promise.all(sessions.map((s) => s.dispose()));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    void this.close();
   }
 }
