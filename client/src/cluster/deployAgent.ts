@@ -59,6 +59,9 @@ const RESTORE = [
   'else rm -f "$dest"; fi',
 ].join('\n');
 
+/** ssh failures after which the install certainly did not start. */
+const NOT_SENT = new Set(['unreachable', 'auth-failed', 'host-key-unknown', 'host-key-changed', 'ssh-config', 'ssh-missing', 'invalid-argument']);
+
 const STEP_OF_EXIT: Readonly<Record<number, string>> = {
   20: 'agent directory missing', 21: 'temp file', 22: 'upload', 23: 'checksum', 24: 'chmod', 25: 'keeping the previous agent', 26: 'rename into place',
 };
@@ -101,7 +104,13 @@ async function deployOne(connection: ClusterConnection, node: string, agent: Buf
   const took = (): number => clock.now() - started;
   const marker = newMarker();
   const result = await connection.run({ ...shellScript(INSTALL, [marker, sha256, dir], `install agent (${agent.length} bytes, sha256 ${sha256.slice(0, 12)}…)`), stdin: agent, timeoutMs: 120_000 }, node);
-  if (result.failure) return { node, ok: false, step: 'ssh', failureKind: result.failure.kind, message: result.failure.message, durationMs: took() };
+  if (result.failure) {
+    // Cut off half way, the node still holds a whole agent: the new one goes in place by one rename.
+    const cut = result.failure.kind === 'connection-lost' || result.failure.kind === 'timeout';
+    const agentThere = cut ? '; the agent there is whole either way: the previous one, or the new one (it is put in place by one rename); run deploy-agent again to be sure which'
+      : NOT_SENT.has(result.failure.kind) ? '; nothing was sent there, so its agent is untouched' : '';
+    return { node, ok: false, step: 'ssh', failureKind: result.failure.kind, message: `${result.failure.message.replace(/\.$/, '')}${agentThere}`, durationMs: took() };
+  }
   if (result.exitCode !== 0) {
     const step = STEP_OF_EXIT[result.exitCode] ?? `exit ${result.exitCode}`;
     return { node, ok: false, step, message: `${step} failed: ${lastLines(result)}; the previous agent is untouched`, durationMs: took() };

@@ -16,7 +16,7 @@ import { clearArgv, moveArgv } from './pcsArgv';
 import { pcsProfile } from './pcsProfile';
 import { preflightFailover } from './preflight';
 import { ClusterSnapshot } from './snapshot';
-import { findResource, runningOn, startedOn } from './snapshotQueries';
+import { findResource, nodeNamed, runningOn, startedOn } from './snapshotQueries';
 
 export interface FailoverRequest {
   readonly resource: string;
@@ -50,6 +50,18 @@ function both(a: (s: ClusterSnapshot) => Check, b: (s: ClusterSnapshot) => Check
   };
 }
 
+/** Where the resources of a failed move are now, and whether the target is there at all: one line for the user. */
+function whereNow(s: ClusterSnapshot, together: readonly string[], target: string): string {
+  const places = together.map((id) => {
+    const r = findResource(s, id);
+    const on = r === undefined ? [] : runningOn(r);
+    return `${id} ${on.length > 0 ? `on ${on.join(', ')}` : 'not running'}`;
+  });
+  const t = nodeNamed(s, target);
+  const targetState = t === undefined ? `${target} is not in the cluster` : !t.online ? `${target} is offline` : t.standby ? `${target} is standby` : '';
+  return `now: ${places.join(', ')}${targetState ? `; ${targetState}` : ''}`;
+}
+
 export async function failover(connection: ClusterConnection, request: FailoverRequest, clock: Clock, onStep?: StepListener): Promise<OperationReport> {
   const { resource, node } = request;
   const report = new ReportBuilder(`fail over ${resource} to ${node}`, () => clock.now(), onStep);
@@ -75,12 +87,15 @@ export async function failover(connection: ClusterConnection, request: FailoverR
   const moved = await connection.run({ argv, timeoutMs: timeoutMs + 30_000 });
   report.command(moved, argv);
   if (moved.failure || moved.exitCode !== 0) {
-    const after = await connection.status();
+    // What the cluster did is read afresh (a lost connection may have left the move under way or done).
+    let after = await connection.status();
     if (after.ok && after.snapshot.leftovers.some((l) => l.resource === pre.move && l.kind === 'prefer')) {
       const clear = clearArgv(pre.move);
       report.command(await connection.run({ argv: clear }), clear);
+      after = await connection.status();
     }
-    return report.commandFailed(moved, 'pcs resource move', after.ok ? after.snapshot : undefined);
+    const now = after.ok ? whereNow(after.snapshot, pre.together, node) : `the status after it could not be read: ${after.error}`;
+    return report.commandFailed(moved, 'pcs resource move', after.ok ? after.snapshot : undefined, [now]);
   }
 
   if (!pcsProfile(pcs.version).moveClearsItself) {

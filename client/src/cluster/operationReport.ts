@@ -74,10 +74,10 @@ export class ReportBuilder {
     return { ok: false, outcome, operation: this.operation, elapsedMs: this.now() - this.started, steps: this.steps, problems, ...(snapshot ? { snapshot } : {}) };
   }
 
-  /** A failed command: ssh failures by their kind, else pcs's own words. */
-  commandFailed(result: RemoteResult, what: string, snapshot?: ClusterSnapshot): OperationReport {
-    if (result.failure) return this.fail(outcomeOfFailure(result.failure), [result.failure.message], snapshot);
+  /** A failed command: ssh failures by their kind, else pcs's own words; `more` follows (what the cluster looks like now). */
+  commandFailed(result: RemoteResult, what: string, snapshot?: ClusterSnapshot, more: readonly string[] = []): OperationReport {
+    if (result.failure) return this.fail(outcomeOfFailure(result.failure), [result.failure.message, ...more], snapshot);
     const said = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-5).join('\n');
-    return this.fail('failed', [`${what} failed on ${result.node} (exit ${result.exitCode})${said ? `: ${said}` : ''}`], snapshot);
+    return this.fail('failed', [`${what} failed on ${result.node} (exit ${result.exitCode})${said ? `: ${said}` : ''}`, ...more], snapshot);
   }
 }
