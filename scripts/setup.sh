@@ -42,6 +42,14 @@ APT_PACKAGES=(
 . scripts/apt-install.sh
 apt_install setup "${APT_PACKAGES[@]}"
 
+# The unprivileged account the sshd tests log in as (test/remote/testSshd.ts,
+# THROWAWAY_USER), made here once: made during a test run, it would rewrite
+# /etc/passwd, which detaches the lab nodes' own passwd mounted over that file.
+if ! getent passwd stashhatest >/dev/null; then
+  if getent group stashhatest >/dev/null; then group=(--gid stashhatest); else group=(--user-group); fi
+  useradd --system --shell /bin/sh --home-dir /nonexistent --no-create-home "${group[@]}" stashhatest
+fi
+
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi

@@ -192,8 +192,10 @@ export class TestSshd {
 /** The throw-away account `unprivilegedUser` makes when the machine has none to lend. */
 export const THROWAWAY_USER = 'stashhatest';
 
-function known(database: 'passwd' | 'group', name: string): boolean {
-  return spawnSync('getent', [database, name]).status === 0;
+/** Whether `name` is in the system's database, or in PREFIX/etc/DATABASE when a prefix is given. */
+function known(database: 'passwd' | 'group', name: string, prefix?: string): boolean {
+  if (prefix === undefined) return spawnSync('getent', [database, name]).status === 0;
+  return readFileSync(join(prefix, 'etc', database), 'utf8').split('\n').some((line) => line.split(':')[0] === name);
 }
 
 function runOrThrow(command: string, args: readonly string[]): void {
@@ -207,32 +209,39 @@ function runOrThrow(command: string, args: readonly string[]): void {
  * crashed before removing it: an account left behind is brought back to that state,
  * and a group of that name left without its user becomes its group.
  * `remove` deletes the account even if a process of it is still ending (an sshd session).
+ * With `prefix`, the databases under PREFIX/etc are changed instead of the system's
+ * (useradd --prefix), as the test of this function does: rewriting the system's
+ * /etc/passwd while lab nodes run detaches the node's own passwd bind-mounted over it.
  */
-export function throwAwayUser(name: string): { name: string; remove(): void } {
-  if (known('passwd', name)) {
-    runOrThrow('usermod', ['--shell', '/bin/sh', '--home', '/nonexistent', name]);
+export function throwAwayUser(name: string, prefix?: string): { name: string; remove(): void } {
+  const where = prefix === undefined ? [] : ['--prefix', prefix];
+  if (known('passwd', name, prefix)) {
+    runOrThrow('usermod', [...where, '--shell', '/bin/sh', '--home', '/nonexistent', name]);
   } else {
-    runOrThrow('useradd', ['--system', '--shell', '/bin/sh', '--home-dir', '/nonexistent', '--no-create-home',
-      ...(known('group', name) ? ['--gid', name] : ['--user-group']), name]);
+    runOrThrow('useradd', [...where, '--system', '--shell', '/bin/sh', '--home-dir', '/nonexistent', '--no-create-home',
+      ...(known('group', name, prefix) ? ['--gid', name] : ['--user-group']), name]);
   }
   return {
     name,
     remove: () => {
-      if (known('passwd', name)) runOrThrow('userdel', ['--force', name]);
+      if (known('passwd', name, prefix)) runOrThrow('userdel', [...where, '--force', name]);
     },
   };
 }
 
 /**
  * An unprivileged account with a login shell for the sudo test: an existing one
- * from the password database if there is one, else the throw-away account
- * `THROWAWAY_USER`, made (or taken over from a crashed run) and deleted by `remove`.
+ * from the password database if there is one (scripts/setup.sh makes `THROWAWAY_USER`
+ * as this function wants it, so a test run does not rewrite /etc/passwd under the lab
+ * nodes), else the throw-away account, made (or taken over from a crashed run) and
+ * deleted by `remove`.
  */
 export function unprivilegedUser(): { name: string; remove(): void } {
   const shells = new Set(readFileSync('/etc/shells', 'utf8').split('\n').filter((l) => l.startsWith('/')));
   for (const line of readFileSync('/etc/passwd', 'utf8').split('\n')) {
-    const [name, , uid, , , , shell] = line.split(':');
+    const [name, , uid, , , home, shell] = line.split(':');
     if (name && Number(uid) >= 1000 && Number(uid) < 65534 && shells.has(shell)) return { name, remove: () => undefined };
+    if (name === THROWAWAY_USER && home === '/nonexistent' && shell === '/bin/sh') return { name, remove: () => undefined };
   }
   return throwAwayUser(THROWAWAY_USER);
 }
