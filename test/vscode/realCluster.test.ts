@@ -28,7 +28,7 @@ import { CodeServer, startCodeServer } from './codeServer';
 import { ExtensionTestResult, runExtensionTests } from './extensionTests';
 import { ROOT } from './runtime';
 import {
-  countingSsh, crmMon, describeStatus, LAB_SPEC_FILE, settleLab, sshdConnections, StashLab, startStashLab, writeLabSpec,
+  countingSsh, crmMon, describeStatus, LAB_SPEC_FILE, lostAccounts, settleLab, sshdConnections, StashLab, startStashLab, writeLabSpec,
   writeSshConfig, writeWorkspaceSettings,
 } from './stashLab';
 import { openProblems, waitForProblems } from './ui/problems';
@@ -78,7 +78,8 @@ async function pcsStatusPlaces(lab: StashLab, node: string): Promise<Record<stri
 async function labReport(lab: StashLab): Promise<string> {
   const pcs = await lab.lab.ssh('node01', ['pcs', 'status', '--full']).catch((e: unknown) => ({ stdout: String(e) }));
   const logs = await lab.lab.script('logs').catch((e: unknown) => ({ stdout: String(e) }));
-  return `pcs status --full on node01:\n${pcs.stdout}\n${logs.stdout}`;
+  const lost = await lostAccounts(lab.lab).catch((e: unknown) => [String(e)]);
+  return `${lost.map((l) => `${l}\n`).join('')}pcs status --full on node01:\n${pcs.stdout}\n${logs.stdout}`;
 }
 
 /** Runs a test body; when it fails, labReport goes into the report. */

@@ -37,13 +37,38 @@ export function describeStatus(s: LabStatus): string {
  * the VIP are Started together on one node; returns that node.
  */
 export async function waitForStashRunning(lab: LabCluster, timeoutMs = 120_000): Promise<string> {
-  const waited = await waitFor('every node online and Stash with its VIP started', timeoutMs, async () => {
-    const s = await crmMon(lab);
-    const node = startedOn(s, 'stash');
-    const settled = s.quorum && s.nodes.length > 0 && s.nodes.every((n) => n.online && !n.standby);
-    return settled && node !== undefined && startedOn(s, 'vip') === node ? { done: true, value: node } : { done: false, seen: describeStatus(s) };
-  }, 500);
-  return waited.value;
+  try {
+    const waited = await waitFor('every node online and Stash with its VIP started', timeoutMs, async () => {
+      const s = await crmMon(lab);
+      const node = startedOn(s, 'stash');
+      const settled = s.quorum && s.nodes.length > 0 && s.nodes.every((n) => n.online && !n.standby);
+      return settled && node !== undefined && startedOn(s, 'vip') === node ? { done: true, value: node } : { done: false, seen: describeStatus(s) };
+    }, 500);
+    return waited.value;
+  } catch (error) {
+    const lost = await lostAccounts(lab);
+    throw lost.length === 0 ? error : new Error(`${error instanceof Error ? error.message : String(error)}\n${lost.join('\n')}`);
+  }
+}
+
+/**
+ * Nodes that no longer know the user Stash runs as. A node's /etc/passwd, group
+ * and shadow are bind mounts of its own files; when the host's file is replaced
+ * (useradd and userdel rename a new one into place, as a test of the SSH layer
+ * running at the same time does), the kernel drops the node's mount and the node
+ * sees the host's accounts: Stash's start then fails on every node with "user
+ * stash does not exist". Said so a failure points there, not at the extension.
+ */
+export async function lostAccounts(lab: LabCluster): Promise<string[]> {
+  const lost: string[] = [];
+  for (const n of lab.info().nodes) {
+    const r = await lab.ssh(n.name, ['id', '-u', 'stash']);
+    if (r.code !== 0) {
+      lost.push(`${n.name} has no user stash any more: its /etc/passwd bind mount is gone (the host's /etc/passwd was ` +
+        'replaced meanwhile, e.g. by useradd or userdel in a test running at the same time); the lab cannot run Stash until it is brought up again');
+    }
+  }
+  return lost;
 }
 
 /**
