@@ -6,7 +6,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../cli/src/main';
 import { awaitState } from '../../client/src/cluster/awaitState';
@@ -58,13 +59,27 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
     });
   });
 
-  test('a second deploy keeps the previous agent; a node that fails the check gets it back', async () => {
-    const io = memoryIo({ 'lab.cluster.yaml': labSpec(lab.info()) });
-    const report = await main(['deploy-agent', '--ssh-config', lab.info().sshConfig, '--agent', AGENT, '--format', 'json', 'lab.cluster.yaml'],
-      io, { runner: spawnRunner(), clock: systemClock });
-    assert.equal(report, 0, io.stderr());
-    assert.equal((JSON.parse(io.stdout()) as { nodes: unknown[] }).nodes.length, 3);
-    for (const node of NODES) assert.equal((await lab.ssh(node, ['cmp', '/usr/lib/ocf/resource.d/heartbeat/stash', '/usr/lib/ocf/resource.d/heartbeat/stash.previous'])).code, 0);
+  test('a second deploy keeps the previous agent; the same agent again changes nothing; a node that fails the check gets it back', async () => {
+    const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
+    const installed = '/usr/lib/ocf/resource.d/heartbeat/stash';
+    const shaOn = async (node: string, path: string): Promise<string> => (await lab.sshOk(node, ['sha256sum', path])).split(' ')[0];
+    // A newer agent: the bundled one with a line more, so its sha256 differs.
+    const newer = join(mkdtempSync(join(tmpdir(), 'stash-ha-agent-')), 'stash-newer');
+    writeFileSync(newer, `${readFileSync(AGENT, 'utf8')}# a newer build\n`, { mode: 0o755 });
+    const deploy = async (agent: string): Promise<void> => {
+      const io = memoryIo({ 'lab.cluster.yaml': labSpec(lab.info()) });
+      const code = await main(['deploy-agent', '--ssh-config', lab.info().sshConfig, '--agent', agent, '--format', 'json', 'lab.cluster.yaml'],
+        io, { runner: spawnRunner(), clock: systemClock });
+      assert.equal(code, 0, io.stderr() + io.stdout());
+      assert.equal((JSON.parse(io.stdout()) as { nodes: unknown[] }).nodes.length, 3);
+    };
+    await deploy(newer);
+    for (const node of NODES) {
+      assert.equal(await shaOn(node, installed), sha256(readFileSync(newer)), node);
+      assert.equal(await shaOn(node, `${installed}.previous`), sha256(readFileSync(AGENT)), `${node} keeps the agent it had`);
+    }
+    await deploy(newer);
+    for (const node of NODES) assert.equal(await shaOn(node, `${installed}.previous`), sha256(readFileSync(AGENT)), `${node}: the same agent again is not made its own previous`);
     // An agent whose meta-data action prints something else than the XML in its text.
     const bogus = Buffer.from([
       '#!/bin/sh',
@@ -73,8 +88,7 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
       'exit 0', ''].join('\n'));
     const rolled = await deployAgent(session.conn, bogus, systemClock, { nodes: ['node03'] });
     assert.deepEqual(rolled.nodes.map((n) => [n.node, n.ok, n.step, n.rolledBack]), [['node03', false, 'metadata', true]]);
-    const sha = createHash('sha256').update(readFileSync(AGENT)).digest('hex');
-    assert.equal((await lab.sshOk('node03', ['sha256sum', '/usr/lib/ocf/resource.d/heartbeat/stash'])).split(' ')[0], sha);
+    assert.equal(await shaOn('node03', installed), sha256(readFileSync(newer)), 'node03 has the agent it had before the bogus one');
     assert.match(await lab.sshOk('node03', ['crm_resource', '--show-metadata', 'ocf:heartbeat:stash']), /<resource-agent name="stash"/);
   });
 
