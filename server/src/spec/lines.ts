@@ -24,8 +24,14 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /**
+   * The position of an offset. An offset inside a CRLF line break (after its `\r`) is
+   * the end of its line: a line break is no part of a line, and a position past a
+   * line's last character does not exist (a span that covers the `\r` ends there).
+   */
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    if (o > 0 && this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10) o -= 1;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
