@@ -104,9 +104,10 @@ const NESTING: readonly { open: (r: Rng, depth: number) => string; close: string
 ];
 
 function deepNesting(r: Rng): Buffer {
-  const depth = r.pick([20, 60, 99, 100, 101, 150, 500, 1000, 3000, 20_000]);
   const construct = r.pick(NESTING);
   const mixed = r.chance(0.3);
+  // Indented levels grow with the square of the depth: 1,500 of them are about 1 MiB.
+  const depth = Math.min(r.pick([20, 60, 99, 100, 101, 150, 500, 1000, 3000, 20_000]), mixed || construct.close === '' ? 1500 : Infinity);
   let open = '';
   const closes: string[] = [];
   for (let d = 0; d < depth; d++) {
