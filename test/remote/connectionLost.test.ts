@@ -24,11 +24,14 @@ function processesWith(text: string): number[] {
   });
 }
 
-/** Whether a process runs exactly `sleep 30`. */
+/** A sleep of this run's own length, so another run's command is never taken for it. */
+const SLEEP = `30.${process.pid}`;
+
+/** Whether a process runs exactly `sleep SLEEP`. */
 function remoteSleep(): boolean {
   return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).some((p) => {
     try {
-      return readFileSync(`/proc/${p}/cmdline`, 'utf8') === 'sleep\u000030\u0000';
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8') === `sleep\u0000${SLEEP}\u0000`;
     } catch {
       return false;
     }
@@ -57,8 +60,8 @@ describe('a connection lost while a command runs', { timeout: 120_000 }, () => {
     const target = { name: 'n1', host: 'testnode' };
     assert.equal((await s.exec(target, { argv: ['true'] })).exitCode, 0);
     const dir = s.socketDirectory ?? assert.fail('connections are shared');
-    const running = s.exec(target, { argv: ['sleep', '30'] });
-    // The remote side runs on this machine: wait for the command itself (argv exactly `sleep 30`), not the local client.
+    const running = s.exec(target, { argv: ['sleep', SLEEP] });
+    // The remote side runs on this machine: wait for the command itself (argv exactly `sleep SLEEP`), not the local client.
     await waitFor('the command under way', 30_000, () => Promise.resolve(
       remoteSleep() ? { done: true as const, value: true } : { done: false as const, seen: 'not yet' }), 20);
     for (const pid of processesWith(`${dir}/`).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('[mux]'))) process.kill(pid, 'SIGKILL');

@@ -130,6 +130,12 @@ export function classifySshFailure(exitCode: number, stderr: string, ctx: Failur
   }
   const lost = LOST.exec(stderr);
   if (lost) return connectionLost(ctx, lost[0]);
+  // The client of a shared connection whose master went away: before the session was asked for, nothing ran.
+  const mux = /^mux_client_(\w+): .*$/m.exec(stderr);
+  if (mux && (mux[1] === 'request_alive' || mux[1] === 'hello_exchange')) {
+    return { kind: 'unreachable', message: `${ctx.node} (${ctx.endpoint}): ssh's shared connection ended before the command was sent (${mux[0].trim()}); nothing ran there.` };
+  }
+  if (mux) return connectionLost(ctx, mux[0].trim());
   if (/timed out|Operation timed out/i.test(stderr)) {
     return {
       kind: 'unreachable',

@@ -74,6 +74,10 @@ describe('classifySshFailure', () => {
       assert.match(f?.message ?? '', /^node01 \(10\.0\.0\.11:22\): the ssh connection was lost while the command ran \(.*\); it may or may not have finished there/);
     }
     assert.equal(classifySshFailure(255, 'kex_exchange_identification: Connection closed by remote host\r\n', ctx)?.kind, 'unreachable', 'before login it is still unreachable');
+    const early = classifySshFailure(255, 'mux_client_request_alive: write packet: Broken pipe\r\n', ctx);
+    assert.deepEqual([early?.kind, early?.message], ['unreachable',
+      "node01 (10.0.0.11:22): ssh's shared connection ended before the command was sent (mux_client_request_alive: write packet: Broken pipe); nothing ran there."]);
+    assert.equal(classifySshFailure(255, 'mux_client_request_session: read from master failed: Broken pipe\r\n', ctx)?.kind, 'connection-lost');
   });
 
   test('the Server host key line of ssh -v', () => {
