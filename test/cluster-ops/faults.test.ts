@@ -89,22 +89,33 @@ async function cliStatus(): Promise<{ code: number; snapshot?: ClusterSnapshot; 
   return code === 0 ? { code, snapshot: JSON.parse(io.stdout()) as ClusterSnapshot, stderr: io.stderr() } : { code, stderr: io.stderr() };
 }
 
-/** The status afterwards agrees with the cluster's own tools on a node that is up. */
-async function assertStatusTrue(askOn: string): Promise<ClusterSnapshot> {
-  // Let the cluster finish what it was doing first: the truth must stand still to be compared.
-  const { value } = await waitFor('the cluster to settle with Stash running', 120_000, async () => {
-    const truth = await truthOn(askOn);
-    const again = await truthOn(askOn);
-    return JSON.stringify(truth) === JSON.stringify(again) && truth.stashOn.length === 1
-      ? { done: true as const, value: truth } : { done: false as const, seen: JSON.stringify(truth) };
+/**
+ * The status afterwards agrees with the cluster's own tools on a node that is up.
+ * The cluster may still be settling (a move that went on after its ssh was cut, a
+ * crash not noticed yet), so: wait until Pacemaker has nothing left to do
+ * (`crm_resource --wait`), with `offline` (a crashed node) seen offline; then read
+ * the truth, the CLI's status and the truth again, and compare only when the two
+ * truths agree (the cluster did not move meanwhile). A status that disagrees with
+ * a truth that stood still fails the test.
+ */
+async function assertStatusTrue(askOn: string, offline?: string): Promise<ClusterSnapshot> {
+  const { value } = await waitFor('the cluster to settle and the status to be read while it stands still', 180_000, async () => {
+    await lab.ssh(askOn, ['crm_resource', '--wait', '--timeout=60'], 90_000);
+    const before = await truthOn(askOn);
+    if (offline !== undefined && before.online.includes(offline)) return { done: false as const, seen: `${offline} still online` };
+    if (before.stashOn.length !== 1) return { done: false as const, seen: `stash on ${before.stashOn.join(', ') || 'no node'}` };
+    const status = await cliStatus();
+    const after = await truthOn(askOn);
+    if (JSON.stringify(before) !== JSON.stringify(after)) return { done: false as const, seen: `moved: ${JSON.stringify(before)} → ${JSON.stringify(after)}` };
+    return { done: true as const, value: { truth: before, status } };
   }, 1000);
-  const status = await cliStatus();
+  const { truth, status } = value;
   assert.equal(status.code, 0, status.stderr);
   const s = status.snapshot as ClusterSnapshot;
   const stash = findResource(s, 'stash');
-  assert.deepEqual(stash?.kind === 'primitive' ? stash.nodes : [], value.stashOn, 'status says where Stash runs, as crm_mon does');
-  assert.deepEqual(s.leftovers.map((l) => l.id).sort(), [...value.constraints].sort(), 'status lists the move/ban constraints the CIB holds');
-  assert.deepEqual(s.nodes.filter((n) => n.online).map((n) => n.name).sort(), [...value.online].sort(), 'status says which nodes are online');
+  assert.deepEqual(stash?.kind === 'primitive' ? stash.nodes : [], truth.stashOn, 'status says where Stash runs, as crm_mon does');
+  assert.deepEqual(s.leftovers.map((l) => l.id).sort(), [...truth.constraints].sort(), 'status lists the move/ban constraints the CIB holds');
+  assert.deepEqual(s.nodes.filter((n) => n.online).map((n) => n.name).sort(), [...truth.online].sort(), 'status says which nodes are online');
   return s;
 }
 
@@ -170,7 +181,7 @@ describe('faults during operations on a real cluster', { timeout: 1_200_000 }, (
         assert.match(report.problems.at(-1) ?? '', new RegExp(`^now: stash on node0\\d, vip on node0\\d; ${target} is offline$`),
           'the failure says where things are, and that the target went away');
         const up = NODES.find((n) => n !== target) ?? '';
-        const s = await assertStatusTrue(up);
+        const s = await assertStatusTrue(up, target);
         assert.equal(nodeNamed(s, target)?.online, false, `${target} is offline`);
         assert.notEqual(stashNode(s), target);
       } finally {
@@ -203,7 +214,7 @@ describe('faults during operations on a real cluster', { timeout: 1_200_000 }, (
           assert.match(lost.message, new RegExp(`^${victim} \\(.*\\): the ssh connection was lost while the command ran .*; the agent there is whole either way`));
         }
         const up = NODES.find((n) => n !== victim) ?? '';
-        const s = await assertStatusTrue(up);
+        const s = await assertStatusTrue(up, victim);
         assert.equal(nodeNamed(s, victim)?.online, false);
       } finally {
         await lab.script('boot', victim);
