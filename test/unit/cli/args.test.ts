@@ -62,7 +62,7 @@ describe('every subcommand', () => {
   const deps = { runner: { run: () => Promise.reject(new Error('no process may start in this test')) }, clock: systemClock };
 
   for (const command of COMMANDS) {
-    test(`${command.name}: --help, --format=json, and the shared wording of usage errors`, async () => {
+    test(`${command.name}: --help, --opt=value, and the shared wording of usage errors`, async () => {
       const help = memoryIo({});
       assert.equal(await main([command.name, '--help'], help, deps), 0);
       assert.match(help.stdout(), new RegExp(`^Usage: stash-ha ${command.name} \\[OPTIONS\\] `));
@@ -74,14 +74,20 @@ describe('every subcommand', () => {
         `usage: stash-ha ${command.name} [OPTIONS] ${command.positional.names.join(' ')}${command.positional.variadic ? '...' : ''}\n` +
         `Run \`stash-ha ${command.name} --help\` for the options.\n`);
 
+      // Every subcommand has an option that takes a value (--format where there is one).
+      const format = command.options.find((o) => o.name === 'format');
+      const valued = format ?? command.options.find((o) => o.value !== undefined);
+      assert.ok(valued, `${command.name} has an option with a value`);
       const missing = memoryIo({});
-      assert.equal(await main([command.name, '--format'], missing, deps), 2);
-      assert.match(missing.stderr(), new RegExp(`^stash-ha: ${command.name}: --format needs a value\n`));
+      assert.equal(await main([command.name, `--${valued.name}`], missing, deps), 2);
+      assert.match(missing.stderr(), new RegExp(`^stash-ha: ${command.name}: --${valued.name} needs a value\n`));
 
-      // --format=json is read like --format json: the run gets as far as the (missing) spec file.
+      // --format=X is read like --format X: the run gets as far as the (missing) spec file.
+      if (format === undefined || command.positional.names[0] !== 'SPEC') return;
+      const choice = format.choices === undefined || format.choices.includes('json') ? 'json' : format.choices[0];
       const json = memoryIo({});
       const names = command.positional.names.map((n) => n.toLowerCase());
-      assert.equal(await main([command.name, '--format=json', ...names], json, deps), 2);
+      assert.equal(await main([command.name, `--format=${choice}`, ...names], json, deps), 2);
       assert.match(json.stderr(), /cannot read (spec|file)?/);
     });
   }
