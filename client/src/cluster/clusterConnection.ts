@@ -104,9 +104,14 @@ export class ClusterConnection {
     const queue = this.order();
     const hedgeMs = this.options.hedgeMs ?? 1_500;
     const running = new Map<string, Promise<{ node: ClusterNode; answer: NodeAnswer }>>();
+    // The order nodes were asked in: only a node asked before the one that answered
+    // had its full hedgeMs and is named slow; one asked after it was only a backup.
+    const askedAt = new Map<string, number>();
     const launch = (): void => {
       const node = queue.shift();
-      if (node !== undefined) running.set(node.name, this.ask(node, attempts).then((answer) => ({ node, answer })));
+      if (node === undefined) return;
+      askedAt.set(node.name, askedAt.size);
+      running.set(node.name, this.ask(node, attempts).then((answer) => ({ node, answer })));
     };
     launch();
     while (running.size > 0) {
@@ -129,11 +134,13 @@ export class ClusterConnection {
       this.preferred = first.node.name;
       if (this.options.warmPcsVersion === true) void this.pcsVersion(first.node.name);
       let snapshot = assembled.snapshot;
-      const slow = [...running.keys()].map((name) => this.node(name)).filter((n) => n !== undefined)
+      const answeredAt = askedAt.get(first.node.name) ?? 0;
+      const slowNames = [...running.keys()].filter((name) => (askedAt.get(name) ?? 0) < answeredAt);
+      const slow = slowNames.map((name) => this.node(name)).filter((n) => n !== undefined)
         .map((n) => `${n.name} (${n.target.host}): no answer within ${hedgeMs / 1000} s, so the status was taken from ${first.node.name}`);
       if (slow.length > 0) snapshot = deepFreeze({ ...snapshot, warnings: [...snapshot.warnings, ...slow] });
       // A node that failed or has not answered yet is not asked again for Stash's page in this refresh.
-      const silent = new Set([...running.keys(), ...attempts.filter((a) => a.error !== undefined).map((a) => a.node)]);
+      const silent = new Set([...slowNames, ...attempts.filter((a) => a.error !== undefined).map((a) => a.node)]);
       if (assembled.pendingStash.length > 0) snapshot = await this.askStashElsewhere(snapshot, assembled.pendingStash, silent);
       return { ok: true, snapshot, attempts: [...attempts] };
     }

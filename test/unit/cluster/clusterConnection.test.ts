@@ -59,6 +59,29 @@ describe('ClusterConnection.status', () => {
     }
   });
 
+  test('a slow first node that still answers first is not called slow: the node asked after it was only a backup', async () => {
+    let releaseFirst: () => void = () => undefined;
+    let releaseBackup: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => { releaseFirst = resolve; });
+    const backup = new Promise<void>((resolve) => { releaseBackup = resolve; });
+    const healthy = { crmMonFile: fx('pacemaker-2.1.5-healthy.xml'), curlBody: RUNNING, curlRc: 0 };
+    const { fake, conn } = connect({ node01: { ...healthy, gate: first }, node02: { ...healthy, gate: backup } }, undefined, 50);
+    try {
+      const pending = conn.status();
+      // node01 answers only once the hedge has asked node02, which has not answered yet.
+      await waitFor('node02 asked as a backup', 10_000, () => Promise.resolve(fake.calls.includes('node02') ? { done: true, value: true } : { done: false, seen: fake.calls.join(',') }));
+      releaseFirst();
+      const r = await pending;
+      if (!r.ok) assert.fail(r.error);
+      assert.equal(r.snapshot.queriedNode, 'node01');
+      assert.deepEqual(r.snapshot.warnings, []);
+      assert.equal(conn.order()[0].name, 'node01');
+    } finally {
+      releaseFirst();
+      releaseBackup();
+    }
+  });
+
   test('one query: nodes, resources, constraints, and Stash RUNNING on the node asked', async () => {
     const healthy = { crmMonFile: fx('pacemaker-2.1.5-healthy.xml'), curlBody: RUNNING, curlRc: 0 };
     const { fake, conn } = connect({ node01: healthy, node02: healthy });
