@@ -147,6 +147,8 @@ async function clusterBench(api: StashHaApi, config: BenchConfig, results: Recor
     refused: (message, problems) => { told.push(`refused: ${message} ${problems.join('; ')}`); return Promise.resolve(); },
     pick: (items) => Promise.resolve(items.find((i) => i.label === target)?.value),
     trustHostKey: () => Promise.resolve(false),
+    ask: () => Promise.resolve(undefined),
+    saveTo: () => Promise.resolve(undefined),
     info: (message) => { told.push(`info: ${message}`); },
     error: (message) => { told.push(`error: ${message}`); },
   };

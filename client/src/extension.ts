@@ -16,6 +16,8 @@ import { ClusterExplorer } from './explorer/clusterExplorer';
 import { OutputLog } from './feedback/output';
 import { StatusBar } from './feedback/statusBar';
 import { startSpecClient } from './language/specClient';
+import { registerLiveCommands } from './live/liveCommands';
+import { LiveSpecs } from './live/liveSpecs';
 
 let client: LanguageClient | undefined;
 let clusters: ClusterRegistry | undefined;
@@ -23,6 +25,8 @@ let clusters: ClusterRegistry | undefined;
 export interface StashHaApi {
   readonly registry: ClusterRegistry;
   readonly explorer: ClusterExplorer;
+  /** The spec held against the live cluster: CodeLens, live-drift diagnostics, the diff editor's live side. */
+  readonly live: LiveSpecs;
   /** Replaces what the commands ask and tell (tests); undefined restores VS Code's own dialogs. */
   setUi(ui: Ui | undefined): void;
 }
@@ -35,15 +39,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<StashH
   const explorer = new ClusterExplorer(registry);
   const view = vscode.window.createTreeView('stashHa.clusters', { treeDataProvider: explorer, showCollapseAll: true });
   const ctx: CommandContext = { registry, log, ui: () => ui, state: context.workspaceState, agent: () => agentToDeploy(context.extensionUri) };
+  const live = new LiveSpecs(registry);
   context.subscriptions.push(
-    log, registry, explorer, view, new StatusBar(registry),
+    log, registry, explorer, view, new StatusBar(registry), live,
     view.onDidChangeVisibility((e) => registry.setVisible(e.visible)),
     ...registerOperationCommands(ctx),
     ...registerClusterCommands(ctx),
+    ...registerLiveCommands(ctx, live),
   );
   registry.setVisible(view.visible);
   client = await startSpecClient(context);
-  return { registry, explorer, setUi: (u) => { ui = u ?? vscodeUi; } };
+  return { registry, explorer, live, setUi: (u) => { ui = u ?? vscodeUi; } };
 }
 
 /** Stops the server cleanly (shutdown, then exit) and ends the clusters' ssh connections before VS Code unloads the extension. */

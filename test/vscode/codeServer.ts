@@ -17,9 +17,15 @@ import { join } from 'node:path';
 import { waitFor } from '../cluster/waitFor';
 import { Runtime, loadRuntime } from './runtime';
 
-/** Settings for a test profile: no start page, tips, chat side bar, telemetry, updates or AI features. */
+/**
+ * Settings for a test profile: no start page, tips, chat side bar, telemetry, updates or
+ * AI features; and files saved only when asked, as in desktop VS Code (the web build
+ * code-server is saves after a second by default, which would save what the tests
+ * edit to see how unsaved text is treated).
+ */
 export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.startupEditor': 'none',
+  'files.autoSave': 'off',
   'workbench.tips.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.enableExperiments': false,

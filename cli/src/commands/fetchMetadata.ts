@@ -6,8 +6,8 @@
  * bundled with stash-ha. An agent a node does not have makes the exit status 1.
  */
 import { dirname, join } from 'node:path';
-import { agentDifferences, builtinAgents, buildModel, desiredCluster, loadMetadataFile, metadataFileName, STASH_AGENT } from '../../../server/src';
-import { fetchAgentMetadata, fetchFromEveryNode } from '../../../client/src/cluster/agentMetadata';
+import { buildModel, desiredCluster, STASH_AGENT } from '../../../server/src';
+import { compareStashAgents, metadataFiles } from '../../../client/src/cluster/agentMetadata';
 import { ClusterConnection } from '../../../client/src/cluster/clusterConnection';
 import { outcomeOfFailure } from '../../../client/src/cluster/operationReport';
 import { clusterFromDesired } from '../../../client/src/cluster/specCluster';
@@ -18,23 +18,12 @@ import { CliIo, readFailureReason } from '../io';
 
 /** Says, node by node, whether the nodes' Stash agent is the bundled one. */
 async function compareStash(connection: ClusterConnection, io: CliIo): Promise<void> {
-  const bundled = builtinAgents().agents.find((a) => a.name === STASH_AGENT);
-  if (bundled === undefined) return;
   const same: string[] = [];
-  for (const outcome of await fetchFromEveryNode(connection, STASH_AGENT)) {
-    if (!outcome.ok) {
-      io.err(`stash-ha: fetch-metadata: ${outcome.error}\n`);
-      continue;
-    }
-    const answer = outcome.agents[0];
-    if (!answer.ok) {
-      io.out(`${outcome.node}: has no ${STASH_AGENT} (stash-ha deploy-agent installs it)\n`);
-      continue;
-    }
-    const theirs = loadMetadataFile(metadataFileName(STASH_AGENT), answer.xml);
-    const differences = theirs.ok ? agentDifferences(bundled, theirs.agent) : [`its meta-data cannot be read: ${theirs.error.message}`];
-    if (differences.length === 0) same.push(outcome.node);
-    else io.out(`${outcome.node}: ${STASH_AGENT} differs from the agent bundled with stash-ha: ${differences.join('; ')} (stash-ha deploy-agent installs the bundled one)\n`);
+  for (const c of await compareStashAgents(connection)) {
+    if (c.kind === 'error') io.err(`stash-ha: fetch-metadata: ${c.error}\n`);
+    else if (c.kind === 'missing') io.out(`${c.node}: has no ${STASH_AGENT} (stash-ha deploy-agent installs it)\n`);
+    else if (c.kind === 'differs') io.out(`${c.node}: ${STASH_AGENT} differs from the agent bundled with stash-ha: ${c.differences.join('; ')} (stash-ha deploy-agent installs the bundled one)\n`);
+    else same.push(c.node);
   }
   if (same.length > 0) io.out(`${same.join(', ')}: ${STASH_AGENT} is the agent bundled with stash-ha\n`);
 }
@@ -65,33 +54,23 @@ export const fetchMetadataCommand: CliCommand = {
         io.out(`${path}: names no agent, so there is nothing to fetch\n`);
         return EXIT.ok;
       }
-      const fetched = await fetchAgentMetadata(connection, agents);
+      const fetched = await metadataFiles(connection, agents);
       if (!fetched.ok) {
         io.err(`stash-ha: fetch-metadata: ${fetched.error}\n`);
         return fetched.failure ? exitOf(outcomeOfFailure(fetched.failure)) : EXIT.failed;
       }
-      let missing = 0;
-      for (const a of fetched.agents) {
-        if (!a.ok) {
-          missing += 1;
-          io.err(`stash-ha: fetch-metadata: ${a.error}\n`);
-          continue;
-        }
-        const file = join(dir, metadataFileName(a.agent));
-        const parsed = loadMetadataFile(file, a.xml);
-        if (!parsed.ok) {
-          missing += 1;
-          io.err(`stash-ha: fetch-metadata: ${a.node} answered for ${a.agent} with meta-data that cannot be used: ${parsed.error.message}\n`);
-          continue;
-        }
+      for (const p of fetched.problems) io.err(`stash-ha: fetch-metadata: ${p}\n`);
+      for (const f of fetched.files) {
+        const file = join(dir, f.fileName);
         try {
-          await io.writeText(file, a.xml);
+          await io.writeText(file, f.xml);
         } catch (error) {
           io.err(`stash-ha: fetch-metadata: cannot write ${file}: ${readFailureReason(error)}\n`);
           return EXIT.usage;
         }
-        io.out(`wrote ${file} (${a.agent} from ${a.node}: ${parsed.agent.parameters.length} parameters)\n`);
+        io.out(`wrote ${file} (${f.agent} from ${f.node}: ${f.parameters} parameters)\n`);
       }
+      const missing = fetched.problems.length;
       if (agents.includes(STASH_AGENT)) await compareStash(connection, io);
       return missing > 0 ? EXIT.failed : EXIT.ok;
     });

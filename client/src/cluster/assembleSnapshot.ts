@@ -38,6 +38,8 @@ export type Assembled =
     readonly pendingStash: readonly PendingStash[];
     /** Which crm_mon form answered, so the next query asks for it directly. */
     readonly format: 'pacemaker-result' | 'crm_mon-1.1';
+    /** The whole CIB as the node printed it, for the comparison with the spec (read only when asked for). */
+    readonly cib?: string;
   }
   | { readonly ok: false; readonly error: string };
 
@@ -63,8 +65,8 @@ export function assembleSnapshot(input: AssembleInput): Assembled {
   const warnings = [...(input.warnings ?? [])];
 
   let constraints = NO_CONSTRAINTS;
-  const consError = sectionError('cibadmin', sections.constraints);
-  const cons = consError ? undefined : parseConstraints(sections.constraints?.body ?? '');
+  const consError = sectionError('cibadmin', sections.cib);
+  const cons = consError ? undefined : parseConstraints(sections.cib?.body ?? '');
   if (cons?.ok) constraints = cons.constraints;
   else warnings.push(`${queriedNode}: constraints could not be read (${consError ?? (cons && !cons.ok ? cons.error : '')}); leftover move/ban constraints are not shown`);
 
@@ -97,7 +99,8 @@ export function assembleSnapshot(input: AssembleInput): Assembled {
     options: s.options, nodes: s.nodes, resources: s.resources, failures: s.failures, failCounts: s.failCounts,
     constraints, leftovers, stash, warnings,
   };
-  return { ok: true, snapshot: pendingStash.length ? snapshot : deepFreeze(snapshot), pendingStash, format: s.format };
+  const cib = cons?.ok && sections.cib?.rc === 0 ? sections.cib.body : undefined;
+  return { ok: true, snapshot: pendingStash.length ? snapshot : deepFreeze(snapshot), pendingStash, format: s.format, ...(cib ? { cib } : {}) };
 }
 
 /** The snapshot with Stash answers read on other nodes filled in, frozen. */

@@ -14,9 +14,10 @@ import { SshTarget } from '../remote/sshOptions';
 import { SshSession } from '../remote/sshSession';
 import { assembleSnapshot, withStashAnswers } from './assembleSnapshot';
 import { ClusterSnapshot, deepFreeze, StashAppStatus } from './snapshot';
-import { DEFAULT_STASH_STATUS_URL } from '../../../server/src';
+import { DEFAULT_STASH_STATUS_URL, readCib } from '../../../server/src';
+import { LiveAnswer, parseCmap, parseCorosyncConf } from './liveQuery';
 import { readStashSection, StashProbe } from './stashProbe';
-import { QueryMode, splitSections, statusQuery } from './statusQuery';
+import { QuerySections, QueryMode, splitSections, statusQuery } from './statusQuery';
 import { pcsVersionOf } from './pcsProfile';
 
 export interface ClusterNode {
@@ -43,7 +44,23 @@ export interface ConnectionOptions {
 }
 
 type Assembled = Extract<ReturnType<typeof assembleSnapshot>, { ok: true }>;
-type NodeAnswer = { readonly ok: true; readonly assembled: Assembled } | { readonly ok: false };
+type NodeAnswer = { readonly ok: true; readonly assembled: Assembled; readonly sections: QuerySections } | { readonly ok: false };
+
+/** The live cluster as a status query read it: when, and the CIB with corosync's nodes as one value of the spec's type. */
+export interface LiveRead {
+  readonly takenAt: string;
+  readonly answer: LiveAnswer;
+}
+
+/** The CIB part of a status answer, kept as text until someone compares a spec with it. */
+interface CibText {
+  readonly node: string;
+  readonly host?: string;
+  readonly takenAt: string;
+  readonly cib: string;
+  readonly sections: QuerySections;
+  parsed?: LiveRead;
+}
 
 /** How asking one node went. */
 export interface NodeAttempt {
@@ -68,6 +85,7 @@ export class ClusterConnection {
   private readonly pcsAsking = new Map<string, Promise<{ version?: string; result?: RemoteResult }>>();
   private readonly probes: readonly StashProbe[];
   private readonly urls: readonly string[];
+  private latestCib?: CibText;
 
   constructor(
     readonly nodes: readonly ClusterNode[],
@@ -132,6 +150,10 @@ export class ClusterConnection {
       this.modes.set(first.node.name, assembled.format === 'crm_mon-1.1' ? '1' : '2');
       this.pacemakerVersions.set(first.node.name, assembled.snapshot.pacemakerVersion);
       this.preferred = first.node.name;
+      if (assembled.cib !== undefined) {
+        const { host } = first.answer.sections;
+        this.latestCib = { node: first.node.name, ...(host ? { host } : {}), takenAt: assembled.snapshot.takenAt, cib: assembled.cib, sections: first.answer.sections };
+      }
       if (this.options.warmPcsVersion === true) void this.pcsVersion(first.node.name);
       let snapshot = assembled.snapshot;
       const answeredAt = askedAt.get(first.node.name) ?? 0;
@@ -167,7 +189,29 @@ export class ClusterConnection {
       return { ok: false };
     }
     attempts.push({ node: node.name, durationMs: elapsed() });
-    return { ok: true, assembled };
+    return { ok: true, assembled, sections };
+  }
+
+  /**
+   * The live cluster as the last status query read it (the whole CIB and corosync's
+   * nodes come with every status), read into the spec's type the first time it is
+   * asked for; undefined before a status answered. No round trip of its own.
+   */
+  live(): LiveRead | undefined {
+    const c = this.latestCib;
+    if (c === undefined) return undefined;
+    if (c.parsed === undefined) {
+      const { cmap, corosyncConf } = c.sections;
+      const corosync = cmap?.rc === 0 ? parseCmap(cmap.body) : corosyncConf?.rc === 0 ? parseCorosyncConf(corosyncConf.body) : undefined;
+      const read = readCib(c.cib, corosync);
+      c.parsed = {
+        takenAt: c.takenAt,
+        answer: read.ok
+          ? { ok: true, live: read.live, ...(corosync ? { corosync } : {}), node: c.node, ...(c.host ? { host: c.host } : {}) }
+          : { ok: false, node: c.node, error: `${c.node}: ${read.error}` },
+      };
+    }
+    return c.parsed;
   }
 
   /** Reads Stash's status page on the node that runs it; that node is asked first next time. */

@@ -3,7 +3,10 @@
  * (nothing from the spec is ever part of its text); the section marker, the mode
  * and Stash's status URLs arrive as positional arguments. In one round trip it
  * prints the node's name, crm_mon's XML in the form the node's Pacemaker speaks,
- * the CIB's constraints, and what each Stash status page answers on this node.
+ * the whole CIB (its constraints for the tree; all of it, with corosync's node
+ * list, for the editor's comparison of the spec with the live cluster, so that
+ * needs no round trip of its own), and what each Stash status page answers on
+ * this node.
  * The first query of a connection (mode `auto`) probes the form inside the same
  * script: Pacemaker 2 and later answer `--output-as=xml`, 1.1 refuses it and
  * gets `-1 -X -r -f -A -L`; the connection then remembers the form. Each part is
@@ -32,9 +35,17 @@ const SCRIPT = [
   '    case $out in "<"*) printf \'%s\\n\' "$out" ;; *) crm_mon -1 -X -r -f -A -L; rc=$? ;; esac',
   '  fi',
   '  printf \'\\n%s rc %s\\n\' "$m" "$rc"',
-  '  printf \'%s constraints\\n\' "$m"',
-  '  cibadmin --query --scope constraints',
+  '  printf \'%s cib\\n\' "$m"',
+  '  cibadmin --query',
   '  printf \'\\n%s rc %s\\n\' "$m" "$?"',
+  // corosync's nodes with their ring addresses, as the live-cluster query reads them (the CIB has no addresses).
+  '  printf \'%s cmap\\n\' "$m"',
+  '  corosync-cmapctl -b nodelist.node 2>/dev/null; rc=$?',
+  '  corosync-cmapctl -b totem.cluster_name 2>/dev/null',
+  '  printf \'\\n%s rc %s\\n\' "$m" "$rc"',
+  '  if [ "$rc" != 0 ]; then',
+  '    printf \'%s corosync.conf\\n\' "$m"; cat /etc/corosync/corosync.conf 2>/dev/null; printf \'\\n%s rc %s\\n\' "$m" "$?"',
+  '  fi',
   'fi',
   'i=0',
   'for url in "$@"; do',
@@ -52,7 +63,7 @@ export function statusQuery(mode: QueryMode, stashUrls: readonly string[], timeo
   command: RemoteCommand; marker: string;
 } {
   return {
-    command: { ...shellScript(SCRIPT, [marker, mode, ...stashUrls], `status query (${mode === 'stash' ? 'Stash status page' : `crm_mon${mode === 'auto' ? ' form probe' : ''}, constraints`})`), timeoutMs },
+    command: { ...shellScript(SCRIPT, [marker, mode, ...stashUrls], `status query (${mode === 'stash' ? 'Stash status page' : `crm_mon${mode === 'auto' ? ' form probe' : ''}, CIB, corosync's nodes`})`), timeoutMs },
     marker,
   };
 }
@@ -70,7 +81,12 @@ export interface Section {
 export interface QuerySections {
   readonly host?: string;
   readonly crmMon?: Section;
-  readonly constraints?: Section;
+  /** `cibadmin --query`: the whole CIB. */
+  readonly cib?: Section;
+  /** corosync-cmapctl's node list and cluster name. */
+  readonly cmap?: Section;
+  /** /etc/corosync/corosync.conf, where cmapctl could not answer. */
+  readonly corosyncConf?: Section;
   /** By position of the URL in the command (0-based). */
   readonly stash: readonly Section[];
 }
@@ -108,10 +124,12 @@ export function splitSections(stdout: string, marker: string): QuerySections {
   for (let i = 1; named.has(`stash ${i}`); i += 1) stash.push(section(`stash ${i}`) as Section);
   const host = section('host')?.body.trim();
   const crmMon = section('crm_mon');
-  const constraints = section('constraints');
+  const cib = section('cib');
+  const cmap = section('cmap');
+  const corosyncConf = section('corosync.conf');
   return {
     ...(host ? { host } : {}),
-    ...(crmMon ? { crmMon } : {}), ...(constraints ? { constraints } : {}), stash,
+    ...(crmMon ? { crmMon } : {}), ...(cib ? { cib } : {}), ...(cmap ? { cmap } : {}), ...(corosyncConf ? { corosyncConf } : {}), stash,
   };
 }
 

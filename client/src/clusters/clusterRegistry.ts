@@ -66,7 +66,8 @@ export class ClusterRegistry implements vscode.Disposable {
     this.changed.fire();
   }
 
-  private sessionOptions(uri: vscode.Uri): SessionOptions {
+  /** How a connection for `uri` (a spec, or the workspace for an import) is opened: the settings, trust and what talks to the outside. */
+  sessionOptions(uri?: vscode.Uri): SessionOptions {
     const s = readSettings(uri);
     const settings: ClusterSettings = {
       ...(s.sshConfigFile ? { configFile: s.sshConfigFile } : {}),

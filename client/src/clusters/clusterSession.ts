@@ -6,7 +6,7 @@
  * explorer reads `view()`. A refresh never throws; it records what went wrong.
  */
 import { buildModel, desiredCluster } from '../../../server/src';
-import { ClusterConnection } from '../cluster/clusterConnection';
+import { ClusterConnection, LiveRead } from '../cluster/clusterConnection';
 import { ClusterDeps, ClusterSettings, openCluster } from '../cluster/openCluster';
 import { OperationReport, outcomeOfAttempts } from '../cluster/operationReport';
 import { OperationInput, OperationRow, runOperation } from '../cluster/operations';
@@ -106,6 +106,38 @@ export class ClusterSession {
     this.error = undefined;
     this.state = this.restingState();
     await c?.close();
+  }
+
+  /**
+   * The live cluster as the last refresh read it (each status query brings the CIB
+   * and corosync's nodes along), while the tree shows that refresh; undefined
+   * before the first, after a failed one and when disconnected.
+   */
+  live(): LiveRead | undefined {
+    return this.state === 'connected' ? this.connection?.live() : undefined;
+  }
+
+  /**
+   * Runs `body` on the session's connection (opened if need be), counted as an
+   * operation so auto-refresh waits; a snapshot it hands back replaces the tree's.
+   * A string when no command may run (untrusted, no usable node).
+   */
+  async withConnection<T>(body: (connection: ClusterConnection) => Promise<T & { readonly snapshot?: ClusterSnapshot }>): Promise<T | string> {
+    const connection = this.open();
+    if (typeof connection === 'string') return connection;
+    this.busy += 1;
+    try {
+      const result = await body(connection);
+      if (result.snapshot && connection === this.connection) {
+        this.snapshot = result.snapshot;
+        this.state = 'connected';
+        this.error = undefined;
+      }
+      this.onChange();
+      return result;
+    } finally {
+      this.busy -= 1;
+    }
   }
 
   private open(): ClusterConnection | string {

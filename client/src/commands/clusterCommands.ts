@@ -26,7 +26,7 @@ async function openSshTerminal(ctx: CommandContext, item?: TreeNode): Promise<vo
 export function registerClusterCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(REFRESH_ALL, () => ctx.registry.refresh()),
-    vscode.commands.registerCommand(REFRESH_ONE, async (item?: TreeNode) => {
+    vscode.commands.registerCommand(REFRESH_ONE, async (item?: TreeNode | vscode.Uri) => {
       const s = await pickSession(ctx, item);
       if (s) await ctx.registry.refresh(s.key);
     }),

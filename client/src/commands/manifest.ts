@@ -54,6 +54,10 @@ export const OPEN_SPEC = 'stashHa.openSpec';
 export const OPEN_SSH_TERMINAL = 'stashHa.openSshTerminal';
 export const SHOW_OUTPUT = 'stashHa.showOutput';
 export const DISCONNECT = 'stashHa.disconnectCluster';
+export const SHOW_LIVE_DIFF = 'stashHa.showLiveDiff';
+export const APPLY_SPEC = 'stashHa.applySpec';
+export const IMPORT_CLUSTER = 'stashHa.importCluster';
+export const FETCH_METADATA = 'stashHa.fetchMetadata';
 
 const operationCommands: CommandContribution[] = OPERATIONS.map((row) => ({
   command: commandIdOf(row), title: row.title, category: 'Stash HA', operation: row.id,
@@ -68,7 +72,14 @@ export const COMMANDS: readonly CommandContribution[] = [
   { command: OPEN_SPEC, title: 'Open Cluster Spec', category: 'Stash HA', icon: '$(go-to-file)' },
   { command: OPEN_SSH_TERMINAL, title: 'Open SSH Terminal', category: 'Stash HA', icon: '$(terminal)' },
   { command: SHOW_OUTPUT, title: 'Show Output', category: 'Stash HA' },
+  { command: SHOW_LIVE_DIFF, title: 'Show Differences with the Live Cluster', category: 'Stash HA', icon: '$(diff)' },
+  { command: APPLY_SPEC, title: 'Apply Spec to the Cluster…', category: 'Stash HA', icon: '$(cloud-upload)' },
+  { command: IMPORT_CLUSTER, title: 'Import Cluster as Spec…', category: 'Stash HA', icon: '$(cloud-download)' },
+  { command: FETCH_METADATA, title: 'Fetch Meta-data from the Cluster', category: 'Stash HA' },
 ];
+
+const SPEC_EDITOR = 'resourceLangId == stash-cluster && resourceScheme == file';
+const CHANGES = '!config.stashHa.readOnly';
 
 function item(pattern: string): string {
   return `${VIEW} && viewItem =~ /${pattern}/`;
@@ -77,6 +88,7 @@ function item(pattern: string): string {
 export const MENUS: Readonly<Record<string, readonly MenuEntry[]>> = {
   'view/title': [
     { command: REFRESH_ALL, when: VIEW, group: 'navigation@1' },
+    { command: IMPORT_CLUSTER, when: VIEW, group: 'navigation@2' },
   ],
   'view/item/context': [
     { command: FAIL_OVER_STASH_HERE, when: item('^node online\\b.*\\bhasStash\\b'), group: '1_move@0' },
@@ -85,6 +97,13 @@ export const MENUS: Readonly<Record<string, readonly MenuEntry[]>> = {
     { command: REFRESH_ONE, when: item('^cluster\\b'), group: 'inline@1' },
     { command: DISCONNECT, when: item('^cluster connected\\b'), group: '9_connection@1' },
     { command: OPEN_SPEC, when: item('^cluster\\b'), group: 'inline@2' },
+    { command: SHOW_LIVE_DIFF, when: item('^cluster\\b(?!.*\\buntrusted\\b)'), group: '5_spec@1' },
+    { command: APPLY_SPEC, when: `${item('^cluster\\b(?!.*\\buntrusted\\b)')} && ${CHANGES}`, group: '5_spec@2' },
+    { command: FETCH_METADATA, when: item('^cluster\\b(?!.*\\buntrusted\\b)'), group: '5_spec@3' },
+  ],
+  'editor/context': [
+    { command: SHOW_LIVE_DIFF, when: `${SPEC_EDITOR} && isWorkspaceTrusted`, group: 'stashHa@1' },
+    { command: APPLY_SPEC, when: `${SPEC_EDITOR} && isWorkspaceTrusted && ${CHANGES}`, group: 'stashHa@2' },
   ],
   commandPalette: COMMANDS.filter((c) => c.palette !== undefined).map((c) => ({ command: c.command, when: c.palette ?? 'true', group: '' })),
 };

@@ -31,9 +31,10 @@ export interface CommandContext {
 
 const NO_CONFIRM = 'stashHa.noConfirm:';
 
-/** The cluster an item belongs to, else the only one, else the user's pick. */
-export async function pickSession(ctx: CommandContext, item?: TreeNode): Promise<ClusterSession | undefined> {
+/** The cluster an item (or a spec's URI, as a CodeLens passes it) belongs to, else the only one, else the user's pick. */
+export async function pickSession(ctx: CommandContext, item?: TreeNode | vscode.Uri): Promise<ClusterSession | undefined> {
   await ctx.registry.ready();
+  if (item instanceof vscode.Uri) return ctx.registry.get(item.toString());
   if (item) return ctx.registry.get(item.target.cluster);
   const all = ctx.registry.all();
   if (all.length <= 1) return all[0];

@@ -17,22 +17,29 @@ export interface PickItem<T> {
 export type Confirmation = 'yes' | 'always' | undefined;
 
 export interface Ui {
-  /** A modal naming what will happen; `always` also means "don't ask again for this cluster". */
-  confirm(message: string, detail: string, action: string): Promise<Confirmation>;
+  /**
+   * A modal naming what will happen; `always` also means "don't ask again for this
+   * cluster", offered unless `once` (for what must be asked every time, as apply).
+   */
+  confirm(message: string, detail: string, action: string, once?: boolean): Promise<Confirmation>;
   /** A modal saying why nothing was done. */
   refused(message: string, problems: readonly string[]): Promise<void>;
   pick<T>(items: readonly PickItem<T>[], placeholder: string): Promise<T | undefined>;
   /** Whether to trust a node's unknown host key (recorded as ssh's accept-new does). */
   trustHostKey(prompt: UnknownHostKeyPrompt): Promise<boolean>;
+  /** A line of text, checked as it is typed (`validate` says what is wrong, or undefined); undefined when cancelled. */
+  ask(prompt: string, placeholder: string, validate: (value: string) => string | undefined): Promise<string | undefined>;
+  /** Where to save a new file, starting at `suggested`; undefined when cancelled. */
+  saveTo(suggested: vscode.Uri, title: string): Promise<vscode.Uri | undefined>;
   info(message: string): void;
   /** An error notification with a "Show Output" button. */
   error(message: string, showOutput: () => void): void;
 }
 
 export const vscodeUi: Ui = {
-  async confirm(message, detail, action) {
+  async confirm(message, detail, action, once) {
     const always = `${action}, Don't Ask Again for This Cluster`;
-    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action, always);
+    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action, ...(once ? [] : [always]));
     return choice === action ? 'yes' : choice === always ? 'always' : undefined;
   },
   async refused(message, problems) {
@@ -47,6 +54,13 @@ export const vscodeUi: Ui = {
     const { message, detail } = hostKeyQuestion(p);
     const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, trust);
     return choice === trust;
+  },
+  ask(prompt, placeholder, validate) {
+    return Promise.resolve(vscode.window.showInputBox({ prompt, placeHolder: placeholder, ignoreFocusOut: true, validateInput: (v) => validate(v.trim()) }))
+      .then((v) => v?.trim());
+  },
+  async saveTo(suggested, title) {
+    return vscode.window.showSaveDialog({ defaultUri: suggested, title, filters: { 'Cluster spec': ['cluster.yaml', 'yaml'] } });
   },
   info(message) {
     void vscode.window.showInformationMessage(message);

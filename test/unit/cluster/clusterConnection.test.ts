@@ -160,6 +160,36 @@ describe('ClusterConnection.status', () => {
     assert.match(r.snapshot.warnings[0], /node01: crm_mon exited 102/);
   });
 
+  test('the whole CIB and corosync\'s nodes come with every status: live() reads them once, into the spec\'s type', async () => {
+    const cib = (name: string) => join(repoRoot(), 'test/fixtures/cib', name);
+    const node = { crmMonFile: fx('pacemaker-2.1.5-healthy.xml'), constraintsFile: cib('pacemaker-2.1.5-seed.xml'), cmapFile: cib('corosync-3.1.7-cmap.txt') };
+    const { fake, conn } = connect({ node01: node, node02: node });
+    assert.equal(conn.live(), undefined, 'nothing read before the first status');
+    const r = await conn.status();
+    if (!r.ok) assert.fail(r.error);
+    const read = conn.live();
+    assert.ok(read?.answer.ok, JSON.stringify(read));
+    assert.equal(read.takenAt, r.snapshot.takenAt);
+    assert.equal(read.answer.node, 'node01');
+    assert.deepEqual(read.answer.live.desired.resources.map((x) => x.id), ['stash_res', 'stash_vip']);
+    assert.deepEqual(read.answer.live.desired.nodes.map((n) => [n.name, n.address?.text]),
+      [['node01', '10.213.88.11'], ['node02', '10.213.88.12'], ['node03', '10.213.88.13']]);
+    assert.equal(conn.live(), read, 'read once, then the same value until the next status');
+    assert.deepEqual(fake.calls, ['node01'], 'one round trip for the tree and the comparison');
+    await conn.status();
+    assert.notEqual(conn.live(), read, 'the next status brings a new read');
+  });
+
+  test('a constraints-only answer (or a CIB that is not one) keeps the tree and says why the comparison cannot be made', async () => {
+    const { conn } = connect({ node01: { crmMonFile: fx('pacemaker-2.1.5-healthy.xml'), constraintsFile: fx('pacemaker-2.1.5-cli-prefer.constraints.xml') } });
+    const r = await conn.status();
+    if (!r.ok) assert.fail(r.error);
+    assert.ok(r.snapshot.leftovers.length > 0, 'the constraints are still read for the tree');
+    const read = conn.live();
+    assert.equal(read?.answer.ok, false);
+    assert.match(read.answer.ok ? '' : read.answer.error, /^node01: /);
+  });
+
   test('a snapshot cannot be changed by its readers', async () => {
     const { conn } = connect({ node01: { crmMonFile: fx('pacemaker-2.1.5-healthy.xml'), curlBody: RUNNING, curlRc: 0 } });
     const r = await conn.status();

@@ -2,7 +2,7 @@
  * Nodes without a cluster, for tests of what the status query and the
  * connection do with answers: a ProcessRunner that answers `ssh -G` itself and
  * runs every other ssh command line in a real local /bin/sh, where stub
- * `env`, `uname`, `crm_mon`, `cibadmin`, `curl`, `pcs`, `crm_resource` and
+ * `env`, `uname`, `crm_mon`, `cibadmin`, `corosync-cmapctl`, `curl`, `pcs`, `crm_resource` and
  * `sha256sum` print what each fake node is set up to print (captured fixtures),
  * and pcs can swap the state files as the cluster would react to a move. The remote script itself runs
  * for real; only the programs it calls are stand-ins. Test-only.
@@ -22,7 +22,10 @@ export interface FakeNode {
   /** File printed by crm_mon (XML). */
   crmMonFile?: string;
   crmMonRc?: number;
+  /** What cibadmin prints: a constraints section or a whole CIB. */
   constraintsFile?: string;
+  /** What `corosync-cmapctl -b nodelist.node` prints; without it cmapctl fails, as with corosync down. */
+  cmapFile?: string;
   /** What curl prints (body) and its exit code. */
   curlBody?: string;
   curlRc?: number;
@@ -53,6 +56,11 @@ const STUBS: Record<string, string> = {
     '[ -n "$STUB_CRM_MON" ] && cat "$STUB_CRM_MON"; exit "${STUB_CRM_MON_RC:-0}"',
   ].join('\n'),
   cibadmin: '[ -n "$STUB_CONSTRAINTS" ] && cat "$STUB_CONSTRAINTS" || echo "<constraints/>"',
+  // No corosync here: the status query then reads corosync.conf, as on a node whose corosync is down.
+  'corosync-cmapctl': [
+    'if [ -n "$STUB_CMAP" ]; then [ "$2" = nodelist.node ] && cat "$STUB_CMAP"; exit 0; fi',
+    'echo "Failed to initialize the cmap API. Error CS_ERR_LIBRARY" >&2; exit 1',
+  ].join('\n'),
   curl: 'printf "%s" "$STUB_CURL_BODY"; [ "${STUB_CURL_RC:-0}" = 0 ] && printf "\\n200"; exit "${STUB_CURL_RC:-0}"',
   pcs: [
     'printf "%s\\n" "$*" >> "$STUB_LOG.pcs"',
@@ -107,7 +115,7 @@ export class FakeNodes implements ProcessRunner {
       STUB_CONSTRAINTS: node.constraintsFile ?? '', STUB_CURL_BODY: node.curlBody ?? '', STUB_CURL_RC: String(node.curlRc ?? 7),
       STUB_PCS_OUT: node.pcsOut ?? '', STUB_PCS_RC: String(node.pcsRc ?? 0), STUB_PCS_VERSION: node.pcsVersion ?? '0.11.5',
       STUB_MOVE_CRM: node.onMove?.crmMon ?? '', STUB_MOVE_CONS: node.onMove?.constraints ?? '', STUB_CLEAR_CONS: node.onClear?.constraints ?? '',
-      STUB_METADATA: node.metadata ?? '', STUB_BAD_SUM: node.badChecksum ? '1' : '',
+      STUB_METADATA: node.metadata ?? '', STUB_BAD_SUM: node.badChecksum ? '1' : '', STUB_CMAP: node.cmapFile ?? '',
     };
     // Each node's "file system" is its own directory: relative paths in commands land there.
     const home = this.home(host);

@@ -13,7 +13,7 @@ export function fixturePath(name: string): string {
 export function snapshotOf(crmMon: string, constraints = '<constraints/>'): ClusterSnapshot {
   const cons = constraints.startsWith('<') ? constraints : readFileSync(fixturePath(constraints), 'utf8');
   const r = assembleSnapshot({
-    sections: { crmMon: { body: readFileSync(fixturePath(crmMon), 'utf8'), rc: 0 }, constraints: { body: cons, rc: 0 }, stash: [] },
+    sections: { crmMon: { body: readFileSync(fixturePath(crmMon), 'utf8'), rc: 0 }, cib: { body: cons, rc: 0 }, stash: [] },
     queriedNode: 'node01', probes: [], urls: [], takenAt: new Date(0),
   });
   if (!r.ok) throw new Error(r.error);

@@ -8,11 +8,12 @@ describe('status script output', () => {
     const m = newMarker();
     const forged = newMarker();
     const out = [`${m} host`, 'node01', `${m} crm_mon`, '<xml/>', `${forged} constraints`, '',
-      `${m} rc 0`, `${m} constraints`, '<constraints/>', '', `${m} rc 0`, `${m} stash 1`, '{"state":"RUNNING"}', '200', `${m} rc 0`, ''].join('\n');
+      `${m} rc 0`, `${m} cib`, '<cib/>', '', `${m} rc 0`, `${m} cmap`, 'nodelist.node.0.name (str) = node01', `${m} rc 0`, `${m} stash 1`, '{"state":"RUNNING"}', '200', `${m} rc 0`, ''].join('\n');
     const s = splitSections(out, m);
     assert.equal(s.host, 'node01');
     assert.deepEqual(s.crmMon, { body: `<xml/>\n${forged} constraints`, rc: 0 });
-    assert.deepEqual(s.constraints, { body: '<constraints/>', rc: 0 });
+    assert.deepEqual(s.cib, { body: '<cib/>', rc: 0 });
+    assert.deepEqual(s.cmap, { body: 'nodelist.node.0.name (str) = node01', rc: 0 });
     assert.deepEqual(s.stash, [{ body: '{"state":"RUNNING"}\n200', rc: 0 }]);
   });
 

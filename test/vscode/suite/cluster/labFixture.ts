@@ -82,7 +82,9 @@ export function child(item: ShownItem, label: string): ShownItem {
 
 /** What a command asked and told, and how the scripted Ui answers. */
 export class ScriptedUi implements Ui {
-  readonly confirms: { message: string; detail: string; action: string }[] = [];
+  readonly confirms: { message: string; detail: string; action: string; once: boolean }[] = [];
+  readonly asks: { prompt: string; error?: string }[] = [];
+  readonly saves: { suggested: string; title: string }[] = [];
   readonly refusals: { message: string; problems: readonly string[] }[] = [];
   readonly picks: { placeholder: string; labels: string[] }[] = [];
   readonly hostKeys: UnknownHostKeyPrompt[] = [];
@@ -94,10 +96,26 @@ export class ScriptedUi implements Ui {
   pickAnswer: (labels: readonly string[], placeholder: string) => string | undefined = () => undefined;
   /** The answer to an unknown host key. */
   trustAnswer = false;
+  /** What is typed into an input box (checked by its validation, as VS Code does); undefined cancels. */
+  askAnswer: string | undefined;
+  /** The file chosen in a save dialog; undefined cancels. */
+  saveAnswer: vscode.Uri | undefined;
 
-  confirm(message: string, detail: string, action: string): Promise<Confirmation> {
-    this.confirms.push({ message, detail, action });
+  confirm(message: string, detail: string, action: string, once?: boolean): Promise<Confirmation> {
+    this.confirms.push({ message, detail, action, once: once === true });
     return Promise.resolve(this.confirmAnswer);
+  }
+
+  ask(prompt: string, _placeholder: string, validate: (value: string) => string | undefined): Promise<string | undefined> {
+    const error = this.askAnswer === undefined ? undefined : validate(this.askAnswer);
+    this.asks.push({ prompt, ...(error ? { error } : {}) });
+    // VS Code does not accept a value its validation rejects: the person can only cancel.
+    return Promise.resolve(error ? undefined : this.askAnswer);
+  }
+
+  saveTo(suggested: vscode.Uri, title: string): Promise<vscode.Uri | undefined> {
+    this.saves.push({ suggested: suggested.toString(), title });
+    return Promise.resolve(this.saveAnswer);
   }
 
   refused(message: string, problems: readonly string[]): Promise<void> {
@@ -127,7 +145,7 @@ export class ScriptedUi implements Ui {
 
   /** Everything it was asked and told, for a failure message. */
   transcript(): string {
-    return JSON.stringify({ confirms: this.confirms, refusals: this.refusals, picks: this.picks, hostKeys: this.hostKeys, infos: this.infos, errors: this.errors });
+    return JSON.stringify({ confirms: this.confirms, asks: this.asks, saves: this.saves, refusals: this.refusals, picks: this.picks, hostKeys: this.hostKeys, infos: this.infos, errors: this.errors });
   }
 }
 

@@ -2,7 +2,8 @@
  * An untrusted workspace (Restricted Mode) next to a real, reachable lab cluster
  * whose ssh config is in the user's settings: the spec is still checked and the
  * Clusters view shows what it says, but no command reaches a node. Every command
- * a person could run there is run; afterwards no ssh process was started (the
+ * a person could run there is run (the live-cluster ones too: no Live CodeLens, no
+ * "fetch meta-data" quick fix); afterwards no ssh process was started (the
  * launcher puts a counting `ssh` first on PATH, which runs the real one) and no
  * node's sshd logged a connection it had not logged before.
  */
@@ -14,7 +15,7 @@ import type { StashHaApi } from '../../../../client/src/extension';
 import { SSH_COUNT_ENV, sshdConnections } from '../../stashLab';
 import { child, lab, LAB_SPEC_FILE, labSession, ScriptedUi, shownTree, stashHa } from '../cluster/labFixture';
 import { workspaceFile } from '../fixtures';
-import { waitForDiagnostics } from '../waitFor';
+import { codeOf, waitForDiagnostics } from '../waitFor';
 
 /** The ssh commands the extension host started, as the counting ssh recorded them. */
 function sshRuns(): string[] {
@@ -68,7 +69,28 @@ suite('untrusted workspace', () => {
     assert.deepEqual(child(root, 'Resources').children.map((r) => r.label), ['stash', 'vip']);
   });
 
-  test('no command reaches a node: refresh, fail over, standby, deploy, an SSH terminal', async () => {
+  test('the spec offers nothing that reads the cluster: no Live CodeLens, no quick fix that fetches meta-data', async () => {
+    const uri = workspaceFile(LAB_SPEC_FILE);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const original = doc.getText();
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    assert.deepEqual(lenses.map((l) => l.command?.title).filter((t) => t?.startsWith('Live:')), []);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, doc.positionAt(doc.getText().indexOf('constraints:')), '  pause:\n    agent: ocf:heartbeat:Delay\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      const unknown = (await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'unknown-agent'))).find((x) => codeOf(x) === 'unknown-agent')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, unknown.range);
+      assert.deepEqual(actions.map((a) => a.title).filter((t) => /meta-data/.test(t)), []);
+    } finally {
+      const back = new vscode.WorkspaceEdit();
+      back.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+      await vscode.workspace.applyEdit(back);
+      await doc.save();
+    }
+  });
+
+  test('no command reaches a node: refresh, fail over, standby, deploy, an SSH terminal, show, apply, fetch, import', async () => {
     const sshd = sshdConnections(lab().info());
     const runs = sshRuns();
     const session = await labSession(api);
@@ -84,6 +106,8 @@ suite('untrusted workspace', () => {
     for (const [command, item] of [
       ['stashHa.failoverStashToNode', node], ['stashHa.failoverResource', stash], ['stashHa.standbyNode', node],
       ['stashHa.deployAgent', root.node], ['stashHa.openSshTerminal', node],
+      ['stashHa.showLiveDiff', workspaceFile(LAB_SPEC_FILE)], ['stashHa.applySpec', workspaceFile(LAB_SPEC_FILE)],
+      ['stashHa.fetchMetadata', workspaceFile(LAB_SPEC_FILE)], ['stashHa.importCluster', undefined],
     ] as const) {
       await vscode.commands.executeCommand(command, item);
       assert.equal(ui.errors.length, before + 1, `${command} said why it did nothing: ${ui.transcript()}`);
