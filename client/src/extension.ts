@@ -11,7 +11,7 @@ import { ClusterRegistry } from './clusters/clusterRegistry';
 import { agentToDeploy } from './commands/agentSource';
 import { registerClusterCommands } from './commands/clusterCommands';
 import { CommandContext, registerOperationCommands } from './commands/operationCommands';
-import { Ui, vscodeUi } from './commands/ui';
+import { oneAtATime, Ui, vscodeUi } from './commands/ui';
 import { ClusterExplorer } from './explorer/clusterExplorer';
 import { OutputLog } from './feedback/output';
 import { StatusBar } from './feedback/statusBar';
@@ -34,7 +34,7 @@ export interface StashHaApi {
 export async function activate(context: vscode.ExtensionContext): Promise<StashHaApi> {
   let ui: Ui = vscodeUi;
   const log = new OutputLog();
-  const registry = new ClusterRegistry({ runner: spawnRunner(), clock: systemClock, log, askHostKey: (p) => ui.trustHostKey(p) });
+  const registry = new ClusterRegistry({ runner: spawnRunner(), clock: systemClock, log, askHostKey: oneAtATime((p) => ui.trustHostKey(p)) });
   clusters = registry;
   const explorer = new ClusterExplorer(registry);
   const view = vscode.window.createTreeView('stashHa.clusters', { treeDataProvider: explorer, showCollapseAll: true });

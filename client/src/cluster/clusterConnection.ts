@@ -35,6 +35,8 @@ export interface ConnectionOptions {
   readonly date?: () => Date;
   /** How long the first node asked may take before the next is asked as well (default 1.5 s). */
   readonly hedgeMs?: number;
+  /** Starts the hedge's timer (default setTimeout; tests fire it by hand). */
+  readonly hedgeTimer?: (ms: number, fire: () => void) => () => void;
   /**
    * Ask a node's `pcs --version` in the background once it has answered its first
    * status, so an operation through it does not wait the 1–2 s pcs takes to start.
@@ -115,12 +117,17 @@ export class ClusterConnection {
    * must be asked elsewhere). The node that answered last is asked first; when it
    * has not answered within `hedgeMs` (a node that died keeps its shared
    * connection waiting for a while), the next node is asked too, and the first
-   * good answer is taken. A failure moves on to the next node at once.
+   * good answer is taken; not while a person is asked about the first node's host
+   * key (one prompt at a time). A failure moves on to the next node at once.
    */
   async status(): Promise<StatusOutcome> {
     const attempts: NodeAttempt[] = [];
     const queue = this.order();
     const hedgeMs = this.options.hedgeMs ?? 1_500;
+    const startTimer = this.options.hedgeTimer ?? ((ms: number, fire: () => void) => {
+      const t = setTimeout(fire, ms);
+      return () => clearTimeout(t);
+    });
     const running = new Map<string, Promise<{ node: ClusterNode; answer: NodeAnswer }>>();
     // The order nodes were asked in: only a node asked before the one that answered
     // had its full hedgeMs and is named slow; one asked after it was only a backup.
@@ -133,12 +140,14 @@ export class ClusterConnection {
     };
     launch();
     while (running.size > 0) {
-      let hedge: ReturnType<typeof setTimeout> | undefined;
-      const timer = queue.length === 0 ? undefined : new Promise<'hedge'>((resolve) => { hedge = setTimeout(() => resolve('hedge'), hedgeMs); });
+      let cancel: (() => void) | undefined;
+      const timer = queue.length === 0 ? undefined : new Promise<'hedge'>((resolve) => { cancel = startTimer(hedgeMs, () => resolve('hedge')); });
       const first = await Promise.race([...running.values(), ...(timer ? [timer] : [])]);
-      if (hedge !== undefined) clearTimeout(hedge);
+      cancel?.();
       if (first === 'hedge') {
-        launch();
+        // A node whose host key a person is being asked about is not slow: asking the next
+        // node meanwhile would stack a second prompt on the first. Wait for the answer.
+        if (![...running.keys()].some((name) => this.awaitingHostKeyAnswer(name))) launch();
         continue;
       }
       running.delete(first.node.name);
@@ -167,6 +176,15 @@ export class ClusterConnection {
       return { ok: true, snapshot, attempts: [...attempts] };
     }
     return { ok: false, error: `no node answered the status query:\n${attempts.map((a) => `  ${a.error}`).join('\n')}`, attempts: [...attempts] };
+  }
+
+  private awaitingHostKeyAnswer(nodeName: string): boolean {
+    const node = this.node(nodeName);
+    try {
+      return node !== undefined && this.session.host(node.target).awaitingHostKeyAnswer;
+    } catch {
+      return false; // closed meanwhile: the query in flight ends with the connection
+    }
   }
 
   /** Asks one node for the status; its attempt is recorded either way. */

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { hostKeyQuestion } from '../feedback/hostKeyQuestion';
+export { oneAtATime } from '../feedback/hostKeyQuestion';
 import { UnknownHostKeyPrompt } from '../remote/sshOptions';
 
 export interface PickItem<T> {

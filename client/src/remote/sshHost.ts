@@ -38,6 +38,7 @@ export class SshHost {
   private resolution?: Promise<Resolution>;
   private resolved?: ResolvedTarget;
   private accepting?: Promise<RemoteFailure | undefined>;
+  private asking = false;
   private used = false;
 
   constructor(
@@ -203,6 +204,14 @@ export class SshHost {
     return { ok: true, target: this.resolved };
   }
 
+  /**
+   * Whether a person is being asked about this host's key right now: the command
+   * waits for them, not for the node, so it is not slow (the status hedge waits too).
+   */
+  get awaitingHostKeyAnswer(): boolean {
+    return this.asking;
+  }
+
   /** One decision per host at a time: concurrent commands wait for the same answer. */
   private acceptUnknownKey(user: string | undefined): Promise<RemoteFailure | undefined> {
     this.accepting ??= this.acceptNow(user).finally(() => { this.accepting = undefined; });
@@ -217,8 +226,15 @@ export class SshHost {
     const key = probe.key;
     if (probe.failure && probe.failure.kind !== 'host-key-unknown') return probe.failure;
     const ask = this.settings.onUnknownHostKey;
-    const yes = ask !== undefined && key !== undefined &&
-      await ask({ node: ctx.node, endpoint: ctx.endpoint, keyType: key.keyType, fingerprint: key.fingerprint });
+    let yes = false;
+    if (ask !== undefined && key !== undefined) {
+      this.asking = true;
+      try {
+        yes = await ask({ node: ctx.node, endpoint: ctx.endpoint, keyType: key.keyType, fingerprint: key.fingerprint });
+      } finally {
+        this.asking = false;
+      }
+    }
     if (!yes) return unknownHostKey(ctx, key);
     const learnt = await this.probeKey(user, 'accept-new');
     if (learnt.failure) return learnt.failure;

@@ -82,6 +82,50 @@ describe('ClusterConnection.status', () => {
     }
   });
 
+  test("while a person is asked about the first node's host key, the hedge asks no other node: one prompt at a time", async () => {
+    const fake = new FakeNodes({ node01: { unknownHostKey: true }, node02: { crmMonFile: fx('pacemaker-2.1.5-healthy.xml') } });
+    fakes = fake;
+    const deps = { runner: fake, clock: systemClock, logger: new MemoryLogger() };
+    const prompts: string[] = [];
+    let answer: (yes: boolean) => void = () => undefined;
+    const session = new SshSession({
+      controlPersistSec: 0, hostKeyPolicy: 'strict',
+      onUnknownHostKey: (p) => {
+        prompts.push(p.node);
+        return new Promise<boolean>((resolve) => { answer = resolve; });
+      },
+    }, deps);
+    // The hedge's timers, fired by the test: each time the hedge's time runs out, it is as if 1.5 s had passed.
+    const timers: { fire: () => void; live: boolean }[] = [];
+    const conn = new ClusterConnection(['node01', 'node02'].map((name) => ({ name, target: { name, host: name } })), session, deps, {
+      hedgeMs: 1_500,
+      hedgeTimer: (_ms, fire) => {
+        const t = { fire, live: true };
+        timers.push(t);
+        return () => { t.live = false; };
+      },
+    });
+    connection = conn;
+    const pending = conn.status();
+    await waitFor('the host key prompt for node01', 10_000, () => Promise.resolve(prompts.length > 0 ? { done: true, value: true } : { done: false, seen: fake.calls.join(',') }));
+    for (let i = 0; i < 3; i++) {
+      const armed = (await waitFor('the hedge timer armed again', 10_000, () => {
+        const t = timers.find((x) => x.live);
+        return Promise.resolve(t ? { done: true, value: t } : { done: false, seen: `${timers.length} timers` });
+      })).value;
+      armed.live = false;
+      armed.fire();
+    }
+    await waitFor('the hedge timer armed after the third firing', 10_000, () => Promise.resolve(timers.some((x) => x.live) ? { done: true, value: true } : { done: false, seen: `${timers.length} timers` }));
+    assert.deepEqual([...new Set(fake.calls)], ['node01'], 'the hedge ran out three times while the prompt was open, and node02 was not asked');
+    assert.deepEqual(prompts, ['node01']);
+    answer(false);
+    const r = await pending;
+    if (!r.ok) assert.fail(r.error);
+    assert.equal(r.snapshot.queriedNode, 'node02', 'refused: the next node is asked at once');
+    assert.equal(r.attempts[0].failure?.kind, 'host-key-unknown');
+  });
+
   test('one query: nodes, resources, constraints, and Stash RUNNING on the node asked', async () => {
     const healthy = { crmMonFile: fx('pacemaker-2.1.5-healthy.xml'), curlBody: RUNNING, curlRc: 0 };
     const { fake, conn } = connect({ node01: healthy, node02: healthy });

@@ -1,7 +1,7 @@
 // The question about an unknown host key names the key as ssh's own prompt does.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hostKeyQuestion, keyTypeName } from '../../../client/src/feedback/hostKeyQuestion';
+import { hostKeyQuestion, keyTypeName, oneAtATime } from '../../../client/src/feedback/hostKeyQuestion';
 
 describe('hostKeyQuestion', () => {
   test('key types as `ssh -v` reports them become the names ssh\'s prompt uses', () => {
@@ -20,5 +20,33 @@ describe('hostKeyQuestion', () => {
     assert.equal(q.message, 'The host key of node01 (10.0.0.11:22) is not known yet.');
     assert.match(q.detail, /^ED25519 key fingerprint is SHA256:abc\.\n\nCompare it with the node's own key \(ssh-keygen -lf /);
     assert.match(hostKeyQuestion({ node: 'n', endpoint: 'h:22' }).detail, /^Its key fingerprint is unknown\./);
+  });
+});
+
+describe('oneAtATime', () => {
+  test('questions asked together are put one after another, in the order asked; a failed one does not stop the next', async () => {
+    const open: string[] = [];
+    const log: string[] = [];
+    const answers = new Map<string, () => void>();
+    const ask = oneAtATime((node: string) => new Promise<boolean>((resolve, reject) => {
+      open.push(node);
+      log.push(`open ${node} (${open.length} open)`);
+      answers.set(node, () => {
+        open.splice(open.indexOf(node), 1);
+        if (node === 'node02') reject(new Error('dialog closed'));
+        else resolve(node === 'node01');
+      });
+    }));
+    const all = [ask('node01'), ask('node02'), ask('node03')];
+    const answerWhenOpen = async (node: string): Promise<void> => {
+      while (!answers.has(node)) await new Promise((r) => setImmediate(r));
+      answers.get(node)!();
+    };
+    await answerWhenOpen('node01');
+    await answerWhenOpen('node02');
+    await answerWhenOpen('node03');
+    const settled = await Promise.allSettled(all);
+    assert.deepEqual(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message)), [true, 'dialog closed', false]);
+    assert.deepEqual(log, ['open node01 (1 open)', 'open node02 (1 open)', 'open node03 (1 open)']);
   });
 });
