@@ -12,6 +12,8 @@
  *
  *   --check      once ready, check that the URL answers, then tear down and exit
  *   --vsix FILE  install FILE instead of packaging (the demo's test packages once)
+ *   --stack S    the cluster stack of Debian suite S: bookworm (Pacemaker 2.1, pcs
+ *                0.11; the default), bullseye (2.0, pcs 0.10) or trixie (3.0, pcs 0.12)
  *
  * With STASH_HA_DEMO_READY_FILE set, what came up is written there as JSON once
  * it is ready (the demo's test reads it). scripts/demo.mjs bundles this file.
@@ -48,7 +50,10 @@ export interface DemoReady {
 interface Options {
   readonly check: boolean;
   readonly vsix?: string;
+  readonly stack: string;
 }
+
+const STACKS = ['bookworm', 'bullseye', 'trixie'];
 
 const say = (line: string): void => console.log(line);
 const step = (line: string): void => console.log(`demo: ${line}`);
@@ -56,22 +61,30 @@ const step = (line: string): void => console.log(`demo: ${line}`);
 function parseArgs(argv: readonly string[]): Options | string {
   let check = false;
   let vsix: string | undefined;
+  let stack = 'bookworm';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--check') check = true;
     else if (a === '--vsix' && i + 1 < argv.length) vsix = resolve(argv[++i]);
+    else if (a === '--stack' && i + 1 < argv.length) {
+      stack = argv[++i];
+      if (!STACKS.includes(stack)) return `--stack takes ${STACKS.join(', ')}, not '${stack}'`;
+    }
     else if (a === '-h' || a === '--help') return 'help';
     else return `unknown argument: ${a}`;
   }
-  return { check, ...(vsix ? { vsix } : {}) };
+  return { check, stack, ...(vsix ? { vsix } : {}) };
 }
 
-const USAGE = `Usage: npm run demo [-- [--check] [--vsix FILE]]
+const USAGE = `Usage: npm run demo [-- [--check] [--vsix FILE] [--stack SUITE]]
 Brings up a 3-node lab cluster running Stash (a stand-in) with its VIP, and VS Code
 (code-server) on 127.0.0.1 with the extension installed; prints the URL. Ctrl-C
 removes everything. Needs root on Linux and scripts/setup.sh run once.
   --check      exit (tearing down) once everything is up and the URL answers
-  --vsix FILE  install this .vsix instead of running npm run package`;
+  --vsix FILE  install this .vsix instead of running npm run package
+  --stack S    the cluster stack of Debian suite S: bookworm (Pacemaker 2.1, pcs 0.11;
+               the default), bullseye (2.0, pcs 0.10) or trixie (3.0, pcs 0.12); its
+               root file system is built once (about a minute) and cached`;
 
 /** `npm run package`, then the .vsix it wrote (dist/stash-ha-VERSION.vsix). */
 function packageExtension(): string {
@@ -145,8 +158,8 @@ async function main(): Promise<number> {
     await demo.claim();
     teardown.add('gave the demo lab back', () => demo.release());
     teardown.add(`removed the lab cluster (namespaces ${demo.settings.prefix}-*)`, async () => { await demo.down(); });
-    step(`bringing up the lab cluster: 3 nodes in namespaces ${demo.settings.prefix}-*, network ${demo.settings.net}.0/24`);
-    const info = await demo.up();
+    step(`bringing up the lab cluster: 3 ${options.stack} nodes in namespaces ${demo.settings.prefix}-*, network ${demo.settings.net}.0/24`);
+    const info = await demo.up(options.stack);
     if (stop.isRequested()) throw new Error('stopped');
 
     // Short on purpose: code-server's extension host keeps ssh sockets under it (see sshMasters.ts).

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { parseCrmMon, startedOn } from '../../test/cluster/crmMon';
 import { LabCluster, LabInfo, LabSettings, RunResult, repoRoot } from '../../test/cluster/labCluster';
 import { waitFor } from '../../test/cluster/waitFor';
+import { pcsSyntax } from '../../client/src/cluster/pcsConfigArgv';
+import { pcsVersionOf } from '../../client/src/cluster/pcsProfile';
 import { seedCommands, STASH_RESOURCE, VIP_RESOURCE } from './demoSpec';
 import { endProcessesUnder } from './sshMasters';
 
@@ -107,10 +109,10 @@ export class DemoLab {
     if (this.owner().pid === process.pid) unlinkSync(this.ownerFile);
   }
 
-  /** Removes what a killed demo left, then brings up three nodes. */
-  async up(): Promise<LabInfo> {
+  /** Removes what a killed demo left, then brings up three nodes of the Debian suite's cluster stack (cluster.sh builds and caches its root). */
+  async up(stack = 'bookworm'): Promise<LabInfo> {
     await this.lab.script('down');
-    await this.lab.script('up', '3');
+    await this.lab.script('up', '3', stack);
     return this.lab.info();
   }
 
@@ -130,9 +132,11 @@ export class DemoLab {
     await Promise.all(this.lab.info().nodes.map((n) => this.lab.sshOk(n.name, ['test', '-x', '/srv/stash/bin/start-stash.sh'])));
   }
 
-  /** Runs the seed's pcs commands on node01, one argv at a time. */
+  /** Runs the seed's pcs commands on node01, one argv at a time, in the words of the pcs the node has. */
   async seed(): Promise<void> {
-    for (const argv of seedCommands(this.lab.info().vip)) await this.lab.sshOk('node01', argv);
+    const version = pcsVersionOf(await this.lab.sshOk('node01', ['pcs', '--version']));
+    const { scoreOption } = pcsSyntax(version ?? '0.11');
+    for (const argv of seedCommands(this.lab.info().vip, scoreOption)) await this.lab.sshOk('node01', argv);
   }
 
   /** Waits until Stash and its VIP are Started on one node and Stash answers RUNNING at the VIP; resolves with the node. */

@@ -22,15 +22,17 @@ const STASH_PARAMS = ['stash_user=stash', 'stash_home=/srv/shared/stash-home', '
  * The seed's commands, in its order: Stash, one failure moves it
  * (migration-threshold=1), its VIP, and the VIP kept with Stash. The monitor gets
  * the 30 s timeout the agent advertises, which the seed's own line leaves out.
+ * `scoreOption`: the colocation's score in pcs 0.12's words.
  */
-export function seedCommands(vip: string): string[][] {
+export function seedCommands(vip: string, scoreOption = false): string[][] {
   return [
     ['pcs', 'resource', 'create', STASH_RESOURCE, 'ocf:heartbeat:stash', ...STASH_PARAMS,
       'op', 'monitor', 'interval=15s', 'timeout=30s', 'op', 'start', 'timeout=240s'],
     ['pcs', 'resource', 'meta', STASH_RESOURCE, 'migration-threshold=1'],
     ['pcs', 'resource', 'create', VIP_RESOURCE, 'ocf:heartbeat:IPaddr2', `ip=${vip}`, 'cidr_netmask=24', 'nic=eth0',
       'op', 'monitor', 'interval=30s'],
-    ['pcs', 'constraint', 'colocation', 'add', VIP_RESOURCE, 'with', STASH_RESOURCE, 'INFINITY'],
+    // pcs 0.12 takes the score as score=INFINITY (the bare score is deprecated there); older pcs only bare.
+    ['pcs', 'constraint', 'colocation', 'add', VIP_RESOURCE, 'with', STASH_RESOURCE, scoreOption ? 'score=INFINITY' : 'INFINITY'],
   ];
 }
 
