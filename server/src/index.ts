@@ -30,7 +30,8 @@ export type {
 } from './spec/desired';
 export { readCib, CLUSTER_MANAGED_PROPERTIES } from './spec/desiredCib';
 export type { LiveCluster, CibRead, CibVersion, CorosyncNode, CorosyncView, LiveLeftover, LiveUnsupported } from './spec/desiredCib';
-export { diffClusters, inSync, describeResource } from './spec/desiredDiff';
+export { diffClusters, inSync, describeResource, liveVersionMismatch } from './spec/desiredDiff';
+export type { LiveVersionMismatch } from './spec/desiredDiff';
 export type { Difference, DifferenceKind, DiffSubject, ResourcePart } from './spec/desiredDiffValues';
 export { matchOperations, operationWords } from './spec/desiredDiffOps';
 export { matchConstraints, describeColocation, describeOrder, describeLocation } from './spec/desiredDiffConstraints';

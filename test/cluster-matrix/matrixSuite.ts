@@ -7,7 +7,8 @@
  * crm_mon XML of that release (agent names, Master/Slave against Promoted/Unpromoted,
  * the constraints reader); fail-over by the move path that pcs needs; a refused
  * fail-over and standby; cleanup of a real failure (the fail count as that release
- * reports it); disable, enable, ban and clear; apply and diff. The full suite stays on bookworm (the host's
+ * reports it); disable, enable, ban and clear; apply and diff; export's script for
+ * that pcs, run on a bare cluster. The full suite stays on bookworm (the host's
  * own 2.1.5 / 0.11.5); Pacemaker 1.1 / pcs 0.9 exist in no Debian release and stay
  * on fixtures (test/fixtures/crm_mon/pacemaker-1.1*, the unit tests).
  */
@@ -268,6 +269,28 @@ export function matrixSuite(suite: MatrixSuite): void {
         assert.deepEqual(s.constraints.colocations.filter((c) => c.resource === 'probe').map((c) => [c.withResource, c.score]), [['vip', '10']]);
         assert.deepEqual(allPrimitives(s.resources).find((p) => p.id === 'probe')?.nodes, ['node03']);
         assert.equal(stashNode(s), active, 'Stash did not move');
+      });
+    });
+
+    // Last: it empties the cluster and builds it again from the script.
+    test(`export's script for this release (a spec of Pacemaker ${expect.line}), run with bash on a bare cluster, builds a cluster in sync with its spec`, async (t) => {
+      await withLogs(t, async () => {
+        const spec = `pacemaker: "${expect.line}"\n${labSpec(lab.info())}`;
+        const files = { 'lab.cluster.yaml': spec };
+        const io = memoryIo(files);
+        const code = await main(['export', '--format', 'pcs', 'lab.cluster.yaml'], io, { runner: spawnRunner(), clock: systemClock });
+        const exported = { code, out: io.stdout(), err: io.stderr() };
+        assert.equal(exported.code, 0, exported.err);
+        const scoreOption = pcsProfile(expect.pcs).scoreOption;
+        assert.match(exported.out, scoreOption ? /'colocation' 'add' 'vip' 'with' 'stash' 'score=INFINITY'/ : /'colocation' 'add' 'vip' 'with' 'stash' 'INFINITY'/);
+        await lab.sshOk('node01', ['cibadmin', '--replace', '--scope', 'constraints', '--xml-text', '<constraints/>']);
+        await lab.sshOk('node01', ['cibadmin', '--replace', '--scope', 'resources', '--xml-text', '<resources/>']);
+        await lab.sshOk('node01', ['crm_resource', '--wait', '--timeout=120s']);
+        const ran = await conn.run({ argv: ['bash', '-s'], stdin: exported.out, timeoutMs: 120_000 }, 'node02');
+        assert.equal(ran.exitCode, 0, `${ran.stdout}\n${ran.stderr}`);
+        assert.doesNotMatch(ran.stderr, /deprecated/i, "the script uses this pcs's own words");
+        const diff = await cli(['diff', 'lab.cluster.yaml'], files);
+        assert.equal(diff.code, 0, diff.out + diff.err);
       });
     });
   });

@@ -2,7 +2,8 @@
 // CLI runs them over the real ssh: the seed's commands come back as a spec that lints
 // clean and diffs in sync; three changes in the spec are exactly three differences,
 // which apply makes true; a spec with a lint error sends nothing; a CIB changed between
-// plan and push is refused with nothing half-applied; --prune removes a live-only
+// plan and push is refused with nothing half-applied; a spec stating another Pacemaker
+// than the cluster runs is a version-mismatch (diff says it, apply sends nothing); --prune removes a live-only
 // resource and nothing else; the demo spec applied to an empty cluster arrives as one
 // CIB change and Stash starts with its VIP on one node; export's script, run with bash
 // on a node, builds a cluster in sync with its spec.
@@ -101,6 +102,24 @@ describe('the spec and the live cluster, on a real cluster', { timeout: 1_200_00
     assert.match(apply.io.stderr(), /has errors, so nothing was sent to the cluster/);
     assert.deepEqual(NODES.map((n) => logins(lab, n)), before, 'no ssh login on any node');
     assert.equal(await cibVersion(lab), version);
+  });
+
+  test('a spec that states a Pacemaker the cluster does not run: diff says so, apply sends nothing', async (t) => {
+    await lab.withLogs(t, async () => {
+      const info = lab.info();
+      const other = `pacemaker: "3.0"\n${spec.replace('migration-threshold: 2', 'migration-threshold: 4')}`;
+      const diff = await stashHa(info, ['diff', SPEC], { [SPEC]: other });
+      assert.equal(diff.code, 1, said(diff));
+      assert.match(diff.io.stderr(), /version-mismatch: This spec is for Pacemaker 3\.0 \(pacemaker: "3\.0"\), but the cluster runs Pacemaker 2\.1\.5/);
+      assert.match(diff.io.stdout(), /1 changed; the cluster runs Pacemaker 2\.1\.5, the spec states 3\.0 \(live cluster read from node0\d\)\n$/);
+      const version = await cibVersion(lab);
+      const apply = await stashHa(info, ['apply', '--yes', SPEC], { [SPEC]: other });
+      assert.equal(apply.code, 1, said(apply));
+      assert.match(apply.io.stderr(), /version-mismatch: .*; nothing was sent to the cluster\n/);
+      assert.equal(await cibVersion(lab), version, 'the CIB did not change');
+      const same = await stashHa(info, ['diff', SPEC], { [SPEC]: `pacemaker: "2.1"\n${spec}` });
+      assert.equal(same.code, 0, `the line the cluster runs is no difference: ${said(same)}`);
+    });
   });
 
   test('a CIB changed between the plan and the push is refused, and nothing of the plan is applied', async (t) => {

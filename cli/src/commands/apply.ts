@@ -7,7 +7,7 @@
  * where everything runs. --prune also removes live-only resources, groups and
  * constraints; nodes are never added or removed.
  */
-import { buildModel, desiredCluster } from '../../../server/src';
+import { buildModel, desiredCluster, liveVersionMismatch } from '../../../server/src';
 import { ApplyPlan } from '../../../client/src/cluster/applyPlan';
 import { ApplyReport, planSpec, runPlan } from '../../../client/src/cluster/applySpec';
 import { clusterFromDesired } from '../../../client/src/cluster/specCluster';
@@ -87,6 +87,12 @@ export const applyCommand: CliCommand = {
         return exitOf(planned.outcome);
       }
       const { plan, node } = planned;
+      const mismatch = liveVersionMismatch(spec, planned.live);
+      if (mismatch) {
+        if (json) io.out(`${JSON.stringify({ ok: false, outcome: 'refused', pushed: false, problems: [mismatch.message] }, null, 2)}\n`);
+        io.err(`stash-ha: apply: ${path}: version-mismatch: ${mismatch.message}; nothing was sent to the cluster\n`);
+        return EXIT.failed;
+      }
       const planJson = { node, version: plan.version, steps: plan.steps.map((s) => s.argv), manual: differencesJson(plan.manual, text), kept: differencesJson(plan.kept, text) };
       if (!json) {
         io.out(differencesText(plan.differences, spec, planned.live.desired, text));

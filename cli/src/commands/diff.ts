@@ -3,7 +3,7 @@
  * ssh round trip: the CIB and corosync's nodes), grouped as text or as the
  * contract's JSON records. Exit status 0 in sync, 1 differences.
  */
-import { buildModel, desiredCluster, diffClusters, inSync } from '../../../server/src';
+import { buildModel, desiredCluster, diffClusters, inSync, liveVersionMismatch } from '../../../server/src';
 import { readLive } from '../../../client/src/cluster/liveQuery';
 import { outcomeOfFailure } from '../../../client/src/cluster/operationReport';
 import { clusterFromDesired } from '../../../client/src/cluster/specCluster';
@@ -27,7 +27,7 @@ export const diffCommand: CliCommand = {
     'unsupported or leftover; path names the place in the spec\'s terms (resources.stash_res.meta.\n' +
     'migration-threshold); live and spec are the values as written (null where absent); line is the\n' +
     "spec's 1-based line (null for what only the live cluster has).",
-  exits: { ...CLUSTER_EXITS, [EXIT.ok]: 'in sync', [EXIT.failed]: 'differences (or the cluster could not be read)' },
+  exits: { ...CLUSTER_EXITS, [EXIT.ok]: 'in sync', [EXIT.failed]: 'differences, a stated pacemaker the cluster does not run, or the cluster could not be read' },
 
   async run(args, io, deps) {
     const path = args.positionals[0];
@@ -41,7 +41,9 @@ export const diffCommand: CliCommand = {
         return answer.failure ? exitOf(outcomeOfFailure(answer.failure)) : EXIT.failed;
       }
       const diffs = diffClusters(spec, answer.live);
-      const synced = inSync(diffs);
+      const mismatch = liveVersionMismatch(spec, answer.live);
+      if (mismatch) io.err(`stash-ha: diff: ${path}: version-mismatch: ${mismatch.message}\n`);
+      const synced = inSync(diffs) && mismatch === undefined;
       if (wantsJson(args)) {
         io.out(`${JSON.stringify(differencesJson(diffs, text), null, 2)}\n`);
       } else {
@@ -49,7 +51,7 @@ export const diffCommand: CliCommand = {
         const counts = countText(diffs);
         io.out(synced
           ? `${path}: the live cluster (read from ${answer.node}) is in sync with the spec${counts ? `; ${counts}` : ''}\n`
-          : `${path}: ${counts} (live cluster read from ${answer.node})\n`);
+          : `${path}: ${[counts, ...(mismatch ? [`the cluster runs Pacemaker ${mismatch.live}, the spec states ${mismatch.stated}`] : [])].filter(Boolean).join('; ')} (live cluster read from ${answer.node})\n`);
       }
       return synced ? EXIT.ok : EXIT.failed;
     });

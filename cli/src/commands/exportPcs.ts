@@ -1,7 +1,7 @@
 /**
  * `stash-ha export --format pcs SPEC`: the shell script of pcs commands that builds
  * the spec's cluster from nothing (client/src/cluster/exportScript.ts), for pcs 0.10
- * and later or, with `--pcs 0.9`, CentOS 7's. A spec with lint errors gets no script.
+ * and later (`--pcs 0.12`: constraint scores as `score=`) or, with `--pcs 0.9`, CentOS 7's. A spec with lint errors gets no script.
  * Nothing here connects to a cluster.
  */
 import { buildModel, desiredCluster } from '../../../server/src';
@@ -14,11 +14,16 @@ import { EXIT } from '../exitStatus';
 import { METADATA_OPTION } from './lint';
 import { checkSpec } from './specCheck';
 
-/** The pcs release whose syntax to write: --pcs, else by the spec's `pacemaker` (2.1 and 3.0 run pcs 0.11+), else 0.10's, which 0.11 still reads. */
+/**
+ * The pcs release whose syntax to write: --pcs, else by the spec's `pacemaker` (1.1
+ * came with pcs 0.9, 2.1 with 0.11, 3.0 with 0.12, which wants `score=` on
+ * constraints), else 0.10's, which 0.11 still reads.
+ */
 function releaseFor(option: string | undefined, pacemaker: string | undefined): string {
   if (option !== undefined) return option;
   if (pacemaker === '1.1') return '0.9';
-  return pacemaker === '2.1' || pacemaker === '3.0' ? '0.11' : '0.10';
+  if (pacemaker === '3.0') return '0.12';
+  return pacemaker === '2.1' ? '0.11' : '0.10';
 }
 
 export const exportCommand: CliCommand = {
@@ -31,7 +36,7 @@ export const exportCommand: CliCommand = {
     'the running cluster (`bash script.sh`). Every word from the spec is quoted. Nothing is sent anywhere.',
   options: [
     { name: 'format', value: 'FORMAT', choices: ['pcs'], help: 'what to print (required): pcs, a script of pcs commands' },
-    { name: 'pcs', value: 'VERSION', choices: ['0.9', '0.10', '0.11'], help: "the pcs release to write for (default 0.10, which 0.11 reads too;\n0.11 when the spec says pacemaker: 2.1 or 3.0); 0.9 is CentOS 7's" },
+    { name: 'pcs', value: 'VERSION', choices: ['0.9', '0.10', '0.11', '0.12'], help: "the pcs release to write for (default 0.10, which 0.11 reads too;\n0.11 when the spec says pacemaker: 2.1, 0.12 for 3.0); 0.9 is CentOS 7's" },
     METADATA_OPTION,
     HELP_OPTION,
   ],

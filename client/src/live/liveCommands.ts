@@ -8,7 +8,7 @@
  * `diff`, `apply`, `import` and `fetch-metadata`.
  */
 import * as vscode from 'vscode';
-import { buildModel, createCatalog, desiredCluster, parseAgent, STASH_AGENT, validateText } from '../../../server/src';
+import { buildModel, createCatalog, desiredCluster, liveVersionMismatch, parseAgent, STASH_AGENT, validateText } from '../../../server/src';
 import { compareStashAgents, metadataFiles } from '../cluster/agentMetadata';
 import { planSpec, runPlan } from '../cluster/applySpec';
 import { hostTarget, importCluster, importSpec } from '../cluster/importSpec';
@@ -109,6 +109,11 @@ async function applySpec(ctx: CommandContext, arg?: vscode.Uri | TreeNode): Prom
     return;
   }
   const { plan, node } = planned;
+  const mismatch = liveVersionMismatch(spec, planned.live);
+  if (mismatch) {
+    await ctx.ui().refused(`${session.specLabel} is for another Pacemaker than ${session.name} runs: nothing was sent to the cluster.`, [mismatch.message]);
+    return;
+  }
   const aside = [
     ...(plan.kept.length > 0 ? [`Kept (only on the cluster; stash-ha apply --prune removes them): ${plan.kept.map((d) => d.path).join(', ')}`] : []),
     ...(plan.manual.length > 0 ? ['Left to you (apply never does these):', ...plan.manual.map((d) => `  ${d.path}: ${d.hint ?? ''}`)] : []),

@@ -5,7 +5,9 @@
  * in the text each difference is marked. The same comparison as `stash-ha diff`
  * (server/src's diffClusters on one desired-cluster type); pure, no `vscode`.
  */
-import { asMap, buildModel, desiredCluster, DesiredCluster, diffClusters, Difference, Span } from '../../../server/src';
+import {
+  asMap, buildModel, desiredCluster, DesiredCluster, diffClusters, Difference, liveVersionMismatch, LiveVersionMismatch, Span,
+} from '../../../server/src';
 import { LiveRead } from '../cluster/clusterConnection';
 
 export interface LiveComparison {
@@ -16,6 +18,8 @@ export interface LiveComparison {
   readonly open: readonly Difference[];
   readonly leftovers: number;
   readonly unsupported: number;
+  /** A stated `pacemaker` that is not the line the cluster runs: a version-mismatch on the key while connected. */
+  readonly version?: LiveVersionMismatch;
   /** The node the live cluster was read from, and when. */
   readonly node: string;
   readonly takenAt: string;
@@ -33,6 +37,7 @@ export function compareWithLive(specText: string, read: LiveRead): LiveState {
   const spec = desiredCluster(buildModel(specText));
   const { live } = read.answer;
   const differences = diffClusters(spec, live);
+  const version = liveVersionMismatch(spec, live);
   return {
     kind: 'compared',
     comparison: {
@@ -40,6 +45,7 @@ export function compareWithLive(specText: string, read: LiveRead): LiveState {
       open: differences.filter((d) => OPEN_KINDS.has(d.kind)),
       leftovers: differences.filter((d) => d.kind === 'leftover').length,
       unsupported: differences.filter((d) => d.kind === 'unsupported').length,
+      ...(version ? { version } : {}),
       node: read.answer.node, takenAt: read.takenAt,
     },
   };
@@ -56,6 +62,7 @@ export function summaryOf(c: LiveComparison): string {
     ...(c.unsupported > 0 ? [`${c.unsupported} not in the spec format`] : []),
   ];
   const head = c.open.length === 0 ? 'Live: in sync' : `Live: ${plural(c.open.length, 'difference')}`;
+  if (c.version) extra.unshift(`the cluster runs Pacemaker ${c.version.live}`);
   return extra.length > 0 ? `${head} (${extra.join(', ')})` : head;
 }
 

@@ -95,13 +95,22 @@ export class LiveSpecs implements vscode.Disposable, vscode.CodeLensProvider, vs
         this.diagnostics.delete(doc.uri);
         continue;
       }
-      this.diagnostics.set(doc.uri, driftMarks(state.comparison, doc.getText()).map((m) => {
+      const marks = driftMarks(state.comparison, doc.getText()).map((m) => {
         const range = new vscode.Range(doc.positionAt(m.span.start), doc.positionAt(m.span.end));
         const d = new vscode.Diagnostic(range, m.message, vscode.DiagnosticSeverity.Information);
         d.code = DRIFT_CODE;
         d.source = DRIFT_SOURCE;
         return d;
-      }));
+      });
+      const { version } = state.comparison;
+      if (version?.span) {
+        // While connected, a stated release the cluster does not run is the checker's own code, as an error.
+        const d = new vscode.Diagnostic(new vscode.Range(doc.positionAt(version.span.start), doc.positionAt(version.span.end)), version.message, vscode.DiagnosticSeverity.Error);
+        d.code = version.code;
+        d.source = DRIFT_SOURCE;
+        marks.unshift(d);
+      }
+      this.diagnostics.set(doc.uri, marks);
     }
     for (const [uri, shownFrom] of this.liveShown) {
       const session = this.registry.get(vscode.Uri.parse(uri).query);

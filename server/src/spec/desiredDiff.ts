@@ -16,6 +16,8 @@ import type { LiveCluster } from './desiredCib';
 import { diffConstraints, diffGroups } from './desiredDiffConstraints';
 import { diffOperations } from './desiredDiffOps';
 import { changed, Difference, DiffSubject, sameValue } from './desiredDiffValues';
+import type { Span } from './diagnostic';
+import { parseReleaseLine } from './vocabulary';
 
 /** Compares the keys `spec` has with the same keys of `live`; a key's other name (fencing-enabled) counts too. */
 function diffStated(spec: readonly DesiredAttribute[], live: readonly DesiredAttribute[], path: string,
@@ -142,4 +144,34 @@ export function diffClusters(spec: DesiredCluster, live: LiveCluster): Differenc
 /** Whether the cluster holds what the spec states: no added, changed or live-only item (unsupported parts and leftovers are listed, not counted). */
 export function inSync(differences: readonly Difference[]): boolean {
   return !differences.some((d) => d.kind === 'add' || d.kind === 'change' || d.kind === 'live-only');
+}
+
+/** A `pacemaker` the spec states that is not the line the live cluster runs (spec-format.md, "Versions"). */
+export interface LiveVersionMismatch {
+  readonly code: 'version-mismatch';
+  /** The `pacemaker` value's place in the spec. */
+  readonly span?: Span;
+  readonly stated: string;
+  /** The live cluster's release, as `dc-version` gives it (`3.0.0`). */
+  readonly live: string;
+  readonly message: string;
+}
+
+/**
+ * When connected, a stated `pacemaker` that differs from the live cluster's own line is
+ * itself a version-mismatch on the key; undefined when the spec states none, the
+ * cluster's version is not known, or they agree.
+ */
+export function liveVersionMismatch(spec: DesiredCluster, live: LiveCluster): LiveVersionMismatch | undefined {
+  const stated = spec.pacemaker;
+  const release = /^(\d+\.\d+(?:\.\d+)*)/.exec(live.pacemakerVersion ?? '')?.[1];
+  if (stated === undefined || release === undefined) return undefined;
+  const line = parseReleaseLine(stated.text);
+  const liveLine = parseReleaseLine(release.split('.').slice(0, 2).join('.'));
+  if (line === undefined || liveLine === undefined || line === liveLine) return undefined;
+  return {
+    code: 'version-mismatch', ...(stated.span ? { span: stated.span } : {}), stated: line, live: release,
+    message: `This spec is for Pacemaker ${line} (pacemaker: "${line}"), but the cluster runs Pacemaker ${release}: `
+      + `write pacemaker: "${liveLine}" so the names are checked against the release the cluster runs, or point the spec at its own cluster.`,
+  };
 }

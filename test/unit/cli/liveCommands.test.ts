@@ -45,6 +45,19 @@ describe('the live-cluster subcommands without a cluster', () => {
     assert.match(exported.err, /has errors, so no script was written/);
   });
 
+  test("export writes each pcs release's words: the colocation's score bare up to 0.11, score= for 0.12 and for a spec of Pacemaker 3.0", async () => {
+    const colocation = (out: string) => /'constraint' 'colocation' 'add' 'stash_vip' 'with' 'stash_res' '([^']+)'/.exec(out)?.[1];
+    const by = async (args: string[], text = GOOD) => colocation((await cli(['export', '--format', 'pcs', ...args, 'site.cluster.yaml'], { 'site.cluster.yaml': text })).out);
+    assert.equal(await by([]), 'INFINITY');
+    assert.equal(await by(['--pcs', '0.11']), 'INFINITY');
+    assert.equal(await by(['--pcs', '0.12']), 'score=INFINITY');
+    assert.equal(await by([], `pacemaker: "3.0"\n${GOOD}`), 'score=INFINITY');
+    assert.equal(await by([], `pacemaker: "2.1"\n${GOOD}`), 'INFINITY');
+    const wrong = await cli(['export', '--format', 'pcs', '--pcs', '0.13', 'site.cluster.yaml']);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.err, /--pcs must be one of 0\.9, 0\.10, 0\.11, 0\.12, not '0\.13'|--pcs must be/);
+  });
+
   test('export prints a script and never connects; it needs --format pcs', async () => {
     const ok = await cli(['export', '--format=pcs', 'site.cluster.yaml']);
     assert.equal(ok.code, 0, ok.err);

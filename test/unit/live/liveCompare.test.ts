@@ -92,6 +92,20 @@ describe('the spec held against the live cluster in the editor', () => {
     assert.equal(driftMessage(nic), "The live cluster has resources.stash_vip.params.nic = 'eth0', which the spec does not state (params are a resource's whole definition); Apply removes it.");
   });
 
+  test('a stated pacemaker the cluster does not run is a version-mismatch on its value; the same line, or none stated, is not', () => {
+    const text = `pacemaker: "3.0"\n${SEED_SPEC}`;
+    const c = compared(text);
+    assert.ok(c.version);
+    assert.equal(c.version.code, 'version-mismatch');
+    assert.equal(text.slice(c.version.span!.start, c.version.span!.end), '"3.0"');
+    assert.deepEqual([c.version.stated, c.version.live], ['3.0', '2.1.5']);
+    assert.match(c.version.message, /^This spec is for Pacemaker 3\.0 \(pacemaker: "3\.0"\), but the cluster runs Pacemaker 2\.1\.5: write pacemaker: "2\.1"/);
+    assert.equal(summaryOf(c), 'Live: in sync (the cluster runs Pacemaker 2.1.5)');
+    assert.equal(compared(`pacemaker: "2.1"\n${SEED_SPEC}`).version, undefined);
+    assert.equal(compared(SEED_SPEC).version, undefined);
+    assert.equal(compared(`pacemaker: "2.1.5"\n${SEED_SPEC}`).version, undefined, 'a value that is no line is the checker\'s own finding');
+  });
+
   test('a CIB that could not be read is said, not compared', () => {
     const s = compareWithLive(SEED_SPEC, { takenAt: '2026-12-03T10:31:05.000Z', answer: { ok: false, node: 'node01', error: 'node01: the CIB is not XML' } });
     assert.deepEqual(s, { kind: 'unreadable', error: 'node01: the CIB is not XML' });

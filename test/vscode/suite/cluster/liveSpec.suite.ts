@@ -168,6 +168,18 @@ suite('the spec and the live cluster', () => {
     await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'live-drift'));
   });
 
+  test('a stated pacemaker the cluster does not run is a version-mismatch error on its value while connected', async () => {
+    await api.registry.refresh(session.key);
+    await setText(doc, `pacemaker: "3.0"\n${original}`);
+    const found = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'version-mismatch' && x.source === 'stash-ha (live cluster)'));
+    const mismatch = found.find((x) => codeOf(x) === 'version-mismatch' && x.source === 'stash-ha (live cluster)')!;
+    assert.equal(mismatch.severity, vscode.DiagnosticSeverity.Error);
+    assert.deepEqual([mismatch.range.start.line, doc.getText(mismatch.range)], [0, '"3.0"']);
+    assert.match(mismatch.message, /^This spec is for Pacemaker 3\.0 \(pacemaker: "3\.0"\), but the cluster runs Pacemaker 2\.1\.\d+: write pacemaker: "2\.1"/);
+    await setText(doc, `pacemaker: "2.1"\n${original}`);
+    await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'version-mismatch'));
+  });
+
   test('Show opens a diff editor: the live cluster written as stash-ha import writes it, beside the spec', async () => {
     await api.registry.refresh(session.key);
     await vscode.commands.executeCommand('stashHa.showLiveDiff', uri);
