@@ -92,6 +92,21 @@ describe('monitor of a misbehaving Stash', () => {
   });
 });
 
+describe('the stand-in\'s one-shot crash', () => {
+  test('crash-once kills the process once and removes its own file, so the next start runs', async () => {
+    const box = await running();
+    const pid = box.serverPid();
+    assert.ok(pid !== undefined);
+    box.flag('crash-once');
+    assert.ok(await waitFor(() => !processAlive(pid), 5000), 'the stand-in did not crash');
+    assert.equal(existsSync(join(box.home, 'standin-control', 'crash-once')), false, 'the flag is gone with the crash');
+    assert.equal((await box.monitor()).code, OCF_NOT_RUNNING);
+    const start = await box.run('start');
+    assert.equal(start.code, 0, `the restart is not crashed again: ${start.stderr}`);
+    assert.equal((await box.monitor()).code, 0);
+  });
+});
+
 describe('start of a Stash that cannot come up', () => {
   test('fails clearly (1) when the process dies while starting', async () => {
     const box = await Sandbox.create({ startingSeconds: 30 });

@@ -196,14 +196,14 @@ describe('stash-ha cluster commands on a real 3-node cluster', { timeout: 900_00
     await withLogs(t, async () => {
       const control = join(lab.settings.runDir, 'shared', 'stash-home', 'standin-control');
       mkdirSync(control, { recursive: true });
-      writeFileSync(join(control, 'crash'), '');
+      writeFileSync(join(control, 'crash-once'), ''); // one crash: the cluster's restart of Stash then runs
       try {
         await waitFor('a failed monitor of stash', 60_000, async () => {
           const xml = await crmXml(active);
           return /<failure [^>]*op_key="stash_monitor_/.test(xml) ? { done: true, value: xml } : { done: false, seen: 'no failure yet' };
         });
       } finally {
-        rmSync(join(control, 'crash'), { force: true });
+        rmSync(join(control, 'crash-once'), { force: true }); // (gone once it acted)
       }
       active = await stashStartedSomewhere('Stash recovered after its monitor failure', active);
       const before = JSON.parse((await stashHa(t, ['status', '--format', 'json', ...ssh, spec], 0)).stdout) as ClusterSnapshot;

@@ -219,11 +219,11 @@ export function matrixSuite(suite: MatrixSuite): void {
       await withLogs(t, async () => {
         const control = join(lab.settings.runDir, 'shared', 'stash-home', 'standin-control');
         mkdirSync(control, { recursive: true });
-        writeFileSync(join(control, 'crash'), '');
+        writeFileSync(join(control, 'crash-once'), ''); // one crash: the cluster's restart of Stash then runs
         const failed = await awaitState(conn, systemClock, 'a failed monitor of stash with its fail count', (s) =>
           (s.failures.some((f) => f.resource === 'stash' && f.operation === 'monitor') && s.failCounts.some((c) => c.resource === 'stash' && c.failCount >= 1)
             ? { done: true } : { done: false, seen: `${s.failures.length} failures, ${s.failCounts.length} fail counts` }), 90_000);
-        rmSync(join(control, 'crash'), { force: true });
+        rmSync(join(control, 'crash-once'), { force: true }); // (gone once it acted)
         if (!failed.ok) assert.fail(failed.error);
         const running = await awaitState(conn, systemClock, 'Stash recovered', (s) => (stashNode(s) ? { done: true } : { done: false, seen: 'not yet' }), 120_000);
         if (!running.ok) assert.fail(running.error);

@@ -132,10 +132,10 @@ describe('operations on a real cluster', { timeout: 900_000 }, () => {
     await lab.withLogs(t, async () => {
       const control = join(lab.settings.runDir, 'shared', 'stash-home', 'standin-control');
       mkdirSync(control, { recursive: true });
-      writeFileSync(join(control, 'crash'), '');
+      writeFileSync(join(control, 'crash-once'), ''); // one crash: the cluster's restart of Stash then runs
       const failed = await awaitState(session.conn, systemClock, 'a failed monitor of stash', (s) =>
         (s.failures.some((f) => f.resource === 'stash' && f.operation === 'monitor') ? { done: true } : { done: false, seen: `${s.failures.length} failures` }), 60_000);
-      rmSync(join(control, 'crash'), { force: true });
+      rmSync(join(control, 'crash-once'), { force: true }); // (gone once it acted)
       if (!failed.ok) assert.fail(failed.error);
       assert.ok(failed.snapshot.failCounts.some((c) => c.resource === 'stash' && c.failCount >= 1));
       const running = await awaitState(session.conn, systemClock, 'Stash recovered', stashOn, 90_000);

@@ -13,6 +13,8 @@ in any state Stash can be in:
   first-run    answer {"state":"FIRST_RUN"} with 200
   mute         accept connections but never answer (a hung JVM)
   crash        exit at once with status 1 (a JVM that dies)
+  crash-once   the same, once: the file is removed as the server dies, so the
+               cluster's restart of it runs (a monitor failure with no start failure after it)
   ignore-term  ignore SIGTERM, so only SIGKILL ends it
 
 Settings come from <home>/standin.conf, lines of key=value: port (7990),
@@ -70,6 +72,14 @@ class Server:
     def flag(self, name):
         return os.path.exists(os.path.join(self.control, name))
 
+    def take_flag(self, name):
+        """Whether a one-shot control file was there; it is removed, so it acts once."""
+        try:
+            os.unlink(os.path.join(self.control, name))
+            return True
+        except FileNotFoundError:
+            return False
+
     def state(self):
         if self.stopping_since is not None:
             return "STOPPING"
@@ -95,6 +105,9 @@ class Server:
         while True:
             if self.flag("crash"):
                 log("crash is set: dying")
+                os._exit(1)
+            if self.take_flag("crash-once"):
+                log("crash-once was set: dying (the flag is gone, so a restart runs)")
                 os._exit(1)
             if (self.stopping_since is not None
                     and time.monotonic() - self.stopping_since >= self.stopping_seconds):

@@ -64,10 +64,6 @@ async function lensTitles(uri: vscode.Uri): Promise<string[]> {
   return lenses.map((l) => l.command?.title ?? '');
 }
 
-function driftOf(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'live-drift');
-}
-
 /** The CIB's version on a node: admin_epoch:epoch:num_updates. */
 async function cibVersion(node = 'node02'): Promise<string> {
   const xml = await lab().sshOk(node, ['cibadmin', '--query']);
@@ -278,7 +274,7 @@ suite('the spec and the live cluster', () => {
       const fix = actions.find((a) => a.title === 'Fetch meta-data of ocf:heartbeat:Delay from the cluster');
       assert.ok(fix?.command, JSON.stringify(actions.map((a) => a.title)));
       assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
-      await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+      await vscode.commands.executeCommand(fix.command.command, ...((fix.command.arguments ?? []) as unknown[]));
       assert.match(ui.infos.at(-1) ?? '', /^Wrote ocf\.heartbeat\.Delay\.metadata\.xml \(ocf:heartbeat:Delay from node0\d: \d+ parameters\); the spec's checks now use it\.$/, ui.transcript());
       const xml = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
       assert.match(xml, /<resource-agent name="Delay"/);
