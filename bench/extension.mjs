@@ -86,7 +86,7 @@ async function loadHelpers() {
 /** The .vsix `npm run package` makes (same flags), unpacked: the extension as installed. */
 async function packageAndUnpack() {
   const vsix = join(outDir, 'stash-ha.vsix');
-  await must('vsce package', run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix]));
+  await must('vsce package', run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix]));
   const unpacked = join(outDir, 'vsix');
   rmSync(unpacked, { recursive: true, force: true });
   await must('unpacking the .vsix', run('python3', ['-m', 'zipfile', '-e', vsix, unpacked]));

@@ -9,7 +9,8 @@
  *    counting ssh on PATH: afterwards no ssh ran and no node's sshd saw a connection;
  * 3. a person in Chromium with the packaged .vsix installed: the Problems panel, the
  *    Stash HA view, the host key modal, a right-click fail-over confirmed in the real
- *    modal, and pcs status on a node agreeing. Screenshots go to out/screenshots/.
+ *    modal, pcs status on a node agreeing, and the spec's Live CodeLens with a click
+ *    on Show opening the diff editor. Screenshots go to out/screenshots/.
  *
  * Before each of the three the lab is brought back to every node online, no constraint left
  * and Stash running, whatever the run before did.
@@ -264,6 +265,24 @@ describe('VS Code on a real 3-node cluster (code-server 4.139 = VS Code 1.139)',
       const s = await crmMon(lab.lab, active);
       assert.equal(startedOn(s, 'stash'), to, describeStatus(s));
       assert.equal(startedOn(s, 'vip'), to, describeStatus(s));
+      active = to;
+    }));
+
+    test('the spec says how it differs from the live cluster in a CodeLens; Show opens the live cluster beside it', () => step('live-codelens', async () => {
+      await workbench.clickActivityBarItem('Explorer');
+      await workbench.clickTreeItem(LAB_SPEC_FILE, 'Explorer');
+      await workbench.activeEditorTab(LAB_SPEC_FILE).waitFor({ state: 'visible', timeout: workbench.timeoutMs });
+      // The lab's cluster has the order constraint its pcs commands made, which the lab's spec does not state.
+      const line = await workbench.waitForCodeLens(/^Live: 1 difference\b/);
+      assert.equal(line, 'Live: 1 difference | Show | Apply…');
+      await workbench.screenshot('live-codelens');
+      await workbench.clickCodeLens('Show');
+      const label = await waitFor('the diff editor of the live cluster and the spec', workbench.timeoutMs, async () => {
+        const l = await workbench.activeTabLabel();
+        return l.includes('↔') ? { done: true, value: l } : { done: false, seen: l };
+      });
+      assert.match(label.value, new RegExp(`^${lab.info.name}: live \\(read from node0\\d at \\d\\d:\\d\\d:\\d\\d\\) ↔ ${LAB_SPEC_FILE.replace(/\./g, '\\.')}$`));
+      await workbench.screenshot('live-diff');
     }));
   });
 });

@@ -272,6 +272,33 @@ export class Workbench {
     return (await (await this.visible(item, `the status bar item '${id}'`)).innerText()).trim();
   }
 
+  /**
+   * Waits until the active editor shows a CodeLens line whose text matches `pattern`
+   * (its lenses as the editor renders them, joined by ' | ') and returns that text.
+   */
+  async waitForCodeLens(pattern: RegExp): Promise<string> {
+    const lenses = this.page.locator('.editor-instance .monaco-editor .codelens-decoration');
+    try {
+      const line = await this.visible(lenses.filter({ hasText: pattern }), `a CodeLens matching ${String(pattern)}`);
+      return (await line.innerText()).replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+    } catch (error) {
+      const shown = (await lenses.allInnerTexts()).map((t) => `'${t.trim()}'`).join(', ') || 'none';
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; the CodeLenses shown: ${shown}`);
+    }
+  }
+
+  /** Clicks the CodeLens titled `title` in the active editor. */
+  async clickCodeLens(title: string): Promise<void> {
+    const link = this.page.locator('.editor-instance .monaco-editor .codelens-decoration a').filter({ hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+    await (await this.visible(link, `the CodeLens '${title}'`)).click();
+  }
+
+  /** The label of the active editor tab. */
+  async activeTabLabel(): Promise<string> {
+    const tab = this.page.locator('.tabs-container .tab.active .label-name, .title .label-name').first();
+    return (await (await this.visible(tab, 'the active editor tab')).innerText()).trim();
+  }
+
   /** Saves a picture of the whole page as out/screenshots/NAME.png and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
