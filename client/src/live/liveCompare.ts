@@ -6,7 +6,8 @@
  * (server/src's diffClusters on one desired-cluster type); pure, no `vscode`.
  */
 import {
-  asMap, buildModel, desiredCluster, DesiredCluster, diffClusters, Difference, liveVersionMismatch, LiveVersionMismatch, Span,
+  asMap, buildModel, desiredCluster, DesiredCluster, DesiredResource, diffClusters, Difference, LiveCluster, liveVersionMismatch,
+  LiveVersionMismatch, Span,
 } from '../../../server/src';
 import { LiveRead } from '../cluster/clusterConnection';
 
@@ -118,4 +119,54 @@ export function driftMarks(c: LiveComparison, specText: string): DriftMark[] {
     const cluster = root?.get('cluster')?.keySpan;
     return { span: key ?? cluster ?? firstLine, message: driftMessage(d), difference: d };
   });
+}
+
+/** `live`'s items, those `spec` also has first and in its order, then the rest as they come. */
+function inSpecOrder<T>(spec: readonly T[], live: readonly T[], key: (x: T) => string): T[] {
+  const rank = new Map(spec.map((x, i) => [key(x), i]));
+  const known = live.filter((x) => rank.has(key(x))).sort((a, b) => (rank.get(key(a)) ?? 0) - (rank.get(key(b)) ?? 0));
+  return [...known, ...live.filter((x) => !rank.has(key(x)))];
+}
+
+/** Only the attributes the spec states, in its order: the ones compared for stated keys only. */
+function statedOnly<T extends { readonly name: string }>(spec: readonly T[], live: readonly T[]): T[] {
+  return inSpecOrder(spec, live, (a) => a.name).filter((a) => spec.some((s) => s.name === a.name));
+}
+
+function shapedResource(s: DesiredResource | undefined, r: DesiredResource): DesiredResource {
+  if (s === undefined) return r;
+  const { clone, ...rest } = r;
+  const shapedClone = clone && s.clone ? { ...clone, options: statedOnly(s.clone.options, clone.options) } : clone;
+  return {
+    ...rest,
+    // Params are the definition: every live one is shown (one the spec lacks is a difference).
+    params: inSpecOrder(s.params, r.params, (p) => p.name),
+    meta: statedOnly(s.meta, r.meta),
+    ops: r.ops.filter((o) => s.ops.some((x) => x.action === o.action)),
+    ...(shapedClone ? { clone: shapedClone } : {}),
+  };
+}
+
+/**
+ * The live cluster cut to the comparison's own rules and put in the spec's order, for
+ * the diff editor's live side: params whole; meta attributes, operations, clone
+ * options, properties and defaults only where the spec states them; what the spec
+ * has first and in its order, what only the cluster has after. So what the diff
+ * editor shows as different is what the CodeLens counts, not what pcs filled in.
+ */
+export function liveShapedLikeSpec(spec: DesiredCluster, live: LiveCluster): LiveCluster {
+  const d = live.desired;
+  const resources = inSpecOrder(spec.resources, d.resources, (r) => r.id).map((r) => shapedResource(spec.resources.find((s) => s.id === r.id), r));
+  return {
+    ...live,
+    desired: {
+      ...d,
+      nodes: inSpecOrder(spec.nodes, d.nodes, (n) => n.name),
+      resources,
+      groups: inSpecOrder(spec.groups, d.groups, (g) => g.id),
+      properties: statedOnly(spec.properties, d.properties),
+      resourceDefaults: statedOnly(spec.resourceDefaults, d.resourceDefaults),
+      opDefaults: statedOnly(spec.opDefaults, d.opDefaults),
+    },
+  };
 }

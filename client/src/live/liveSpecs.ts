@@ -8,13 +8,13 @@
  * their own. They follow the spec as the editor holds it, unsaved edits included.
  */
 import * as vscode from 'vscode';
-import { createCatalog, writeSpec } from '../../../server/src';
+import { buildModel, createCatalog, desiredCluster, writeSpec } from '../../../server/src';
 import { ClusterRegistry } from '../clusters/clusterRegistry';
 import { ClusterSession } from '../clusters/clusterSession';
 import { APPLY_SPEC, REFRESH_ONE, SHOW_LIVE_DIFF } from '../commands/manifest';
 import { LANGUAGE_ID } from '../language/specClient';
 import { readSettings } from '../settings';
-import { compareWithLive, driftMarks, LiveState, readWhen, summaryOf } from './liveCompare';
+import { compareWithLive, driftMarks, liveShapedLikeSpec, LiveState, readWhen, summaryOf } from './liveCompare';
 
 /** The scheme of the diff editor's live side: `stash-ha-live:/<name>.live.cluster.yaml?<spec uri>`. */
 export const LIVE_SCHEME = 'stash-ha-live';
@@ -38,7 +38,7 @@ export class LiveSpecs implements vscode.Disposable, vscode.CodeLensProvider, vs
   /** The last comparison per spec document, valid for one document version and one live read. */
   private readonly compared = new Map<string, { version: number; read: object; state: LiveState }>();
   /** What each open live document was written from. */
-  private readonly liveShown = new Map<string, object | undefined>();
+  private readonly liveShown = new Map<string, string>();
   private readonly disposables: vscode.Disposable[];
   private editTimer?: ReturnType<typeof setTimeout>;
 
@@ -113,8 +113,8 @@ export class LiveSpecs implements vscode.Disposable, vscode.CodeLensProvider, vs
       this.diagnostics.set(doc.uri, marks);
     }
     for (const [uri, shownFrom] of this.liveShown) {
-      const session = this.registry.get(vscode.Uri.parse(uri).query);
-      if (session?.live() !== shownFrom) this.contentChanged.fire(vscode.Uri.parse(uri));
+      const live = vscode.Uri.parse(uri);
+      if (this.shownFrom(live.query) !== shownFrom) this.contentChanged.fire(live);
     }
     this.lensesChanged.fire();
   }
@@ -152,17 +152,35 @@ export class LiveSpecs implements vscode.Disposable, vscode.CodeLensProvider, vs
     ];
   }
 
-  /** The live cluster written as a spec (what `stash-ha import` would write), for the diff editor's left side. */
+  /** The open document of a spec, if it is open. */
+  private specDocument(key: string): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  }
+
+  /** What a live document shows depends on: the live read and the spec's text (its version). */
+  private shownFrom(key: string): string {
+    const read = this.registry.get(key)?.live();
+    const doc = this.specDocument(key);
+    return `${read?.takenAt ?? '-'} ${read?.answer.ok ? read.answer.node : '-'} ${doc?.version ?? '-'}`;
+  }
+
+  /**
+   * The live cluster written as a spec for the diff editor's left side: what `stash-ha
+   * import` writes, cut to what the spec states and in its order (liveShapedLikeSpec),
+   * so the editor's highlighted lines are the differences the CodeLens counts.
+   */
   provideTextDocumentContent(uri: vscode.Uri): string {
     const session = this.registry.get(uri.query);
     const read = session?.live();
-    this.liveShown.set(uri.toString(), read);
+    this.liveShown.set(uri.toString(), this.shownFrom(uri.query));
     if (session === undefined) return '# This cluster spec is no longer in the workspace.\n';
     if (read === undefined) return `# ${session.name}: the live cluster has not been read (refresh it in the Clusters view).\n`;
     if (!read.answer.ok) return `# ${session.name}: the live cluster could not be read: ${read.answer.error}\n`;
-    return writeSpec(read.answer.live, {
+    const doc = this.specDocument(uri.query);
+    const live = doc ? liveShapedLikeSpec(desiredCluster(buildModel(doc.getText())), read.answer.live) : read.answer.live;
+    return writeSpec(live, {
       catalog: createCatalog(),
-      header: [`${session.name}: the live cluster as ${readWhen({ node: read.answer.node, takenAt: read.takenAt })}, written as a spec (read-only).`],
+      header: [`${session.name}: the live cluster as ${readWhen({ node: read.answer.node, takenAt: read.takenAt })}, as the spec states it (read-only).`],
     });
   }
 

@@ -4,11 +4,11 @@
 // each difference is marked.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readCib } from '../../../server/src';
+import { createCatalog, diffClusters, inSync, readCib, writeSpec } from '../../../server/src';
 import type { LiveRead } from '../../../client/src/cluster/clusterConnection';
 import { parseCmap } from '../../../client/src/cluster/liveQuery';
-import { compareWithLive, driftMarks, driftMessage, LiveComparison, readWhen, summaryOf } from '../../../client/src/live/liveCompare';
-import { cmapText, fixtureText, SEED_SPEC } from '../spec/cibFixtures';
+import { compareWithLive, driftMarks, driftMessage, LiveComparison, liveShapedLikeSpec, readWhen, summaryOf } from '../../../client/src/live/liveCompare';
+import { cmapText, fixtureText, SEED_SPEC, specOf } from '../spec/cibFixtures';
 
 function readOf(state: string): LiveRead {
   const corosync = parseCmap(cmapText());
@@ -104,6 +104,31 @@ describe('the spec held against the live cluster in the editor', () => {
     assert.equal(compared(`pacemaker: "2.1"\n${SEED_SPEC}`).version, undefined);
     assert.equal(compared(SEED_SPEC).version, undefined);
     assert.equal(compared(`pacemaker: "2.1.5"\n${SEED_SPEC}`).version, undefined, 'a value that is no line is the checker\'s own finding');
+  });
+
+  test("the diff editor's live side: what the spec states, in its order, and what only the cluster has; true of the cluster", () => {
+    const read = readOf('seed');
+    assert.ok(read.answer.ok);
+    const live = read.answer.live;
+    // A spec that states less than the cluster has: no ops, no start timeout, params in another order, no VIP.
+    const stated = SEED_SPEC.replace(/ {4}ops:\n(?: {6}.*\n)+/, '').replace(/ {2}stash_vip:[\s\S]*?(?=constraints:)/, '')
+      .replace(/params: \{ .* \}/, 'params: { stash_user: stash, stash_inst: /srv/stash, stash_home: /srv/shared/stash-home }');
+    const spec = specOf(stated);
+    assert.deepEqual(spec.resources[0].params.map((p) => p.name), ['stash_user', 'stash_inst', 'stash_home']);
+    assert.ok(live.desired.properties.length > 0, 'the fixture has properties the spec does not state');
+    const text = writeSpec(liveShapedLikeSpec(spec, live), { catalog: createCatalog() });
+    assert.doesNotMatch(text, /^properties:/m);
+    const stashBlock = /^ {2}stash_res:\n((?: {4}.*\n)+)/m.exec(text)?.[1] ?? '';
+    assert.doesNotMatch(stashBlock, /^ {4}ops:/m, 'the spec states no operation of stash_res');
+    assert.match(stashBlock, / {4}meta: \{ migration-threshold: 1 \}/);
+    assert.match(text, /^ {2}stash_vip:\n(?: {4}.*\n)* {4}ops:/m, 'a live-only resource is shown whole');
+    const resources = [...text.matchAll(/^ {2}(\w+):\n {4}agent:/gm)].map((m) => m[1]);
+    assert.deepEqual(resources, ['stash_res', 'stash_vip'], 'the spec\'s resource first, the live-only one after');
+    const stashParams = /^ {2}stash_res:\n {4}agent: .*\n {4}params: \{ (.*) \}$/m.exec(text)?.[1].split(', ').map((p) => p.split(':')[0]);
+    assert.deepEqual(stashParams, spec.resources[0].params.map((p) => p.name), "params in the spec's order");
+    assert.ok(inSync(diffClusters(specOf(text), live)), 'read as a spec, the live side is true of the cluster');
+    // Near miss: unshaped, the same cluster written as import writes it states its properties.
+    assert.match(writeSpec(live, { catalog: createCatalog() }), /^properties:/m);
   });
 
   test('a CIB that could not be read is said, not compared', () => {

@@ -3,7 +3,8 @@
  * top of the spec and the `live-drift` diagnostics, each compared with what
  * `stash-ha diff --format json` says of the same text (the CLI reads the cluster its
  * own way, with the live-cluster query); unsaved edits compared as they are typed;
- * Show (a diff editor whose live side is what `stash-ha import` writes); Apply… (the
+ * Show (a diff editor whose live side is the cluster as the spec states it, true of
+ * the cluster by `stash-ha diff`); Apply… (the
  * plan asked every time, a cancelled one and one with a lint error sending nothing,
  * a confirmed one pushing the change, checked with crm_resource on a node); Import
  * Cluster as Spec… (a spec that lints clean and diffs in sync); and the quick fix on
@@ -176,7 +177,7 @@ suite('the spec and the live cluster', () => {
     await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'version-mismatch'));
   });
 
-  test('Show opens a diff editor: the live cluster written as stash-ha import writes it, beside the spec', async () => {
+  test('Show opens a diff editor: the live cluster as the spec states it, in its order, beside the spec; what it says holds on the cluster', async () => {
     await api.registry.refresh(session.key);
     await vscode.commands.executeCommand('stashHa.showLiveDiff', uri);
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
@@ -186,11 +187,20 @@ suite('the spec and the live cluster', () => {
     assert.equal(left.scheme, 'stash-ha-live');
     assert.match(tab.label, new RegExp(`^${lab().info().name}: live \\(read from node0\\d at \\d\\d:\\d\\d:\\d\\d\\) ↔ ${esc(LAB_SPEC_FILE)}$`));
     const live = (await vscode.workspace.openTextDocument(left)).getText();
-    const imported = await cli(['import', '--ssh-config', lab().info().sshConfig, 'node01']);
-    assert.equal(imported.code, 0, imported.stderr);
-    const body = (text: string) => text.split('\n').filter((l) => !l.startsWith('#')).join('\n');
-    assert.equal(body(live), body(imported.stdout));
-    assert.match(live, /^ {2}stash:\n {4}agent: ocf:heartbeat:stash$/m);
+    // The lab's cluster has properties, defaults and monitor operations pcs was given; the spec states none of them.
+    assert.doesNotMatch(live, /^(properties|resource-defaults|op-defaults):/m);
+    assert.doesNotMatch(live, /^ {4}ops:/m);
+    assert.match(live, /^ {2}stash:\n {4}agent: ocf:heartbeat:stash\n {4}params: \{ stash_user: stash, stash_home: \/srv\/shared\/stash-home, stash_inst: \/srv\/stash \}\n {2}vip:/m);
+    assert.match(live, /order:/, 'what only the cluster has is there');
+    // Read as a spec, the live side is true of the cluster: stash-ha diff finds it in sync.
+    const file = workspaceFile('live-side-check.yaml');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(live));
+    try {
+      const diff = await cli(['diff', '--ssh-config', lab().info().sshConfig, file.fsPath]);
+      assert.equal(diff.code, 0, `${diff.stdout}${diff.stderr}`);
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
