@@ -30,6 +30,7 @@ export class ClusterRegistry implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private timer?: ReturnType<typeof setTimeout>;
   private visible = false;
+  private closed = false;
   private loading: Promise<void>;
 
   constructor(private readonly deps: RegistryDeps) {
@@ -81,6 +82,7 @@ export class ClusterRegistry implements vscode.Disposable {
   }
 
   private async load(uri: vscode.Uri): Promise<void> {
+    if (this.closed) return;
     let text: string;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -88,6 +90,8 @@ export class ClusterRegistry implements vscode.Disposable {
       this.deps.log.warn(`cannot read ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
+    // A file event that arrives after close() (a save just before the extension unloads) opens nothing.
+    if (this.closed) return;
     const key = uri.toString();
     const existing = this.sessions.get(key);
     if (existing) {
@@ -137,9 +141,11 @@ export class ClusterRegistry implements vscode.Disposable {
 
   /**
    * Ends every cluster's shared ssh connections (`ssh -O exit`) and waits for them,
-   * so none outlives the editor by its ControlPersist. Safe to call twice.
+   * so none outlives the editor by its ControlPersist; from then on file events open
+   * no session. Safe to call twice.
    */
   async close(): Promise<void> {
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.visible = false;
