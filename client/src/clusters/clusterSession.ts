@@ -183,23 +183,10 @@ export class ClusterSession {
 
   /** Runs one operation row; the snapshot in its report (or a fresh one) replaces the tree's. */
   async run(row: OperationRow, input: OperationInput, onStep?: (step: string) => void): Promise<OperationReport> {
-    const connection = this.open();
-    if (typeof connection === 'string') {
-      return { ok: false, outcome: 'refused', operation: row.id, elapsedMs: 0, steps: [], problems: [connection] };
-    }
-    this.busy += 1;
-    try {
-      const report = await runOperation(row, connection, input, this.options.deps.clock, onStep);
-      if (report.snapshot && connection === this.connection) {
-        this.snapshot = report.snapshot;
-        this.state = 'connected';
-        this.error = undefined;
-        this.onChange();
-      }
-      return report;
-    } finally {
-      this.busy -= 1;
-    }
+    const report = await this.withConnection((connection) => runOperation(row, connection, input, this.options.deps.clock, onStep));
+    return typeof report === 'string'
+      ? { ok: false, outcome: 'refused', operation: row.id, elapsedMs: 0, steps: [], problems: [report] }
+      : report;
   }
 
   /**
